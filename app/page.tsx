@@ -1,0 +1,53 @@
+import Image from 'next/image'
+import Link from 'next/link'
+import { IssuePanel } from '@/components/issue-panel'
+import { ReviewGrid } from '@/components/review-card'
+import { criticOf, getCurrentIssue, getPublishedReviews } from '@/lib/content'
+import { formatDate } from '@/lib/format'
+import { pageMetadata } from '@/lib/metadata'
+import { site } from '@/lib/site'
+
+export const revalidate = 60
+
+export const metadata = pageMetadata({ title: `${site.name} — ${site.tagline}`, description: site.description, path: '/' })
+
+export default function HomePage() {
+  const [lead, ...rest] = getPublishedReviews()
+  const issue = getCurrentIssue()
+  return (
+    <>
+      <h1 className="sr-only">{site.name}: film reviews and the monthly magazine</h1>
+      {lead ? (
+        <article className="group relative mt-8 grid gap-6 border-b border-rule pb-10 lg:grid-cols-[3fr_2fr] lg:items-center">
+          <div className="relative aspect-video overflow-hidden bg-panel">
+            <Image src={lead.hero.src} alt={lead.hero.alt} fill preload sizes="(min-width: 1024px) 660px, 100vw" className="object-cover" />
+          </div>
+          <div>
+            <p className="font-sans text-xs font-semibold tracking-[0.2em] text-accent uppercase">Latest review</p>
+            <h2 className="mt-2 font-serif text-3xl leading-tight font-bold text-balance sm:text-4xl">
+              <Link href={lead.url} className="no-underline after:absolute after:inset-0 group-hover:underline">
+                {lead.headline}
+              </Link>
+            </h2>
+            <p className="mt-3 text-lg text-muted">{lead.standfirst}</p>
+            <p className="mt-3 font-sans text-sm text-muted">
+              {criticOf(lead.critic).name} · <time dateTime={lead.date}>{formatDate(lead.date)}</time>
+            </p>
+          </div>
+        </article>
+      ) : null}
+      <section aria-labelledby="latest-heading" className="mt-10">
+        <h2 id="latest-heading" className="mb-6 font-sans text-sm font-semibold tracking-[0.2em] uppercase">
+          More reviews
+        </h2>
+        <ReviewGrid reviews={rest.slice(0, 9)} />
+        <p className="mt-10 text-center font-sans">
+          <Link href="/reviews" className="inline-block rounded-sm border border-ink px-5 py-3 font-semibold no-underline hover:bg-panel">
+            All reviews
+          </Link>
+        </p>
+      </section>
+      {issue ? <IssuePanel issue={issue} className="mt-14" /> : null}
+    </>
+  )
+}

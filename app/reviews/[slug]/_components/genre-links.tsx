@@ -1,0 +1,16 @@
+import Link from 'next/link'
+import { genreLabel } from '@/lib/format'
+
+export function GenreLinks({ genres }: { genres: string[] }) {
+  return (
+    <ul aria-label="Genres" className="no-print mt-6 flex flex-wrap gap-2 font-sans text-sm">
+      {genres.map((g) => (
+        <li key={g}>
+          <Link href={`/genres/${g}`} className="inline-block rounded-full border border-rule px-3 py-1.5 no-underline hover:border-accent">
+            {genreLabel(g)}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { Breadcrumb } from '@/components/breadcrumb'
+import { Byline } from '@/components/byline'
+import { Figure } from '@/components/figure'
+import { FilmFacts } from '@/components/film-facts'
+import { IssuePanel } from '@/components/issue-panel'
+import { MdxContent } from '@/components/mdx/mdx-content'
+import { ReleaseLine } from '@/components/release-line'
+import { ReviewGrid } from '@/components/review-card'
+import { trail } from '@/lib/breadcrumbs'
+import { criticOf, filmOf, getCurrentIssue, getPublishedReviews, getRelatedReviews, getReview } from '@/lib/content'
+import { genreLabel } from '@/lib/format'
+import { pageMetadata } from '@/lib/metadata'
+import { GenreLinks } from './_components/genre-links'
+
+export const revalidate = 60
+
+export function generateStaticParams() {
+  return getPublishedReviews().map((r) => ({ slug: r.slug }))
+}
+
+export async function generateMetadata({ params }: PageProps<'/reviews/[slug]'>): Promise<Metadata> {
+  const review = getReview((await params).slug)
+  if (!review) return {}
+  return pageMetadata({
+    title: review.headline,
+    description: review.standfirst,
+    path: review.url,
+    image: review.hero,
+    article: {
+      publishedTime: review.date,
+      modifiedTime: review.updated,
+      authors: [criticOf(review.critic).name],
+      section: 'Reviews',
+      tags: review.genres.map(genreLabel),
+    },
+  })
+}
+
+export default async function ReviewPage({ params }: PageProps<'/reviews/[slug]'>) {
+  const review = getReview((await params).slug)
+  if (!review) notFound()
+  const film = filmOf(review.film)
+  const critic = criticOf(review.critic)
+  const issue = getCurrentIssue()
+  const related = getRelatedReviews(review)
+
+  return (
+    <>
+      <article className="pt-4">
+        <Breadcrumb items={trail({ name: 'Reviews', href: '/reviews' }, { name: film.title, href: review.url })} />
+        <header className="mx-auto mt-6 max-w-3xl text-center">
+          {review.occasion ? (
+            <p className="font-sans text-xs font-semibold tracking-[0.2em] text-accent uppercase">{review.occasion}</p>
+          ) : null}
+          <h1 className="mt-2 font-serif text-4xl leading-tight font-bold text-balance sm:text-5xl">{review.headline}</h1>
+          <p className="mt-4 text-xl leading-relaxed text-pretty text-muted">{review.standfirst}</p>
+          <div className="mt-4 flex justify-center">
+            <Byline review={review} critic={critic} />
+          </div>
+        </header>
+        <Figure {...review.hero} preload sizes="(min-width: 1152px) 1104px, 100vw" className="mx-auto max-w-5xl" />
+        <div className="mx-auto grid max-w-5xl gap-10 lg:grid-cols-[minmax(0,1fr)_280px]">
+          <div className="min-w-0">
+            <MdxContent code={review.body.code} className="prose-review" />
+            <ReleaseLine review={review} film={film} />
+            <GenreLinks genres={review.genres} />
+          </div>
+          <FilmFacts film={film} release={review.release} className="self-start lg:sticky lg:top-4" />
+        </div>
+      </article>
+      {issue ? <IssuePanel issue={issue} reviewSlug={review.slug} className="mx-auto mt-14 max-w-5xl" /> : null}
+      {related.length > 0 ? (
+        <section aria-labelledby="related-heading" className="no-print mx-auto mt-14 max-w-5xl">
+          <h2 id="related-heading" className="mb-6 border-b border-rule pb-2 font-sans text-sm font-semibold tracking-[0.2em] uppercase">
+            Related reviews
+          </h2>
+          <ReviewGrid reviews={related} />
+        </section>
+      ) : null}
+    </>
+  )
+}

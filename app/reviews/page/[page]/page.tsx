@@ -1,0 +1,25 @@
+import type { Metadata } from 'next'
+import { permanentRedirect } from 'next/navigation'
+import { getPublishedReviews } from '@/lib/content'
+import { pageMetadata } from '@/lib/metadata'
+import { reviewsPageHref } from '@/lib/paginate'
+import { site } from '@/lib/site'
+import { ReviewsListing } from '../../_components/reviews-listing'
+
+export const revalidate = 60
+
+export function generateStaticParams() {
+  const pages = Math.ceil(getPublishedReviews().length / site.reviewsPerPage)
+  return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => ({ page: String(i + 2) }))
+}
+
+export async function generateMetadata({ params }: PageProps<'/reviews/page/[page]'>): Promise<Metadata> {
+  const page = Number((await params).page)
+  return pageMetadata({ title: `Reviews, page ${page}`, description: `Reviews, page ${page}, newest first.`, path: reviewsPageHref(page) })
+}
+
+export default async function ReviewsPageN({ params }: PageProps<'/reviews/page/[page]'>) {
+  const raw = (await params).page
+  if (raw === '1') permanentRedirect('/reviews')
+  return <ReviewsListing page={/^\d+$/.test(raw) ? Number(raw) : NaN} />
+}

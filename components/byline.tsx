@@ -1,0 +1,18 @@
+import Link from 'next/link'
+import type { Critic, Review } from '@/lib/content'
+import { formatDate } from '@/lib/format'
+
+export function Byline({ review, critic }: { review: Review; critic: Critic }) {
+  return (
+    <p className="font-sans text-sm text-muted">
+      By{' '}
+      <Link href={critic.url} rel="author" className="font-semibold text-ink underline decoration-rule hover:decoration-accent">
+        {critic.name}
+      </Link>
+      <span aria-hidden="true"> · </span>
+      <time dateTime={review.date}>{formatDate(review.date)}</time>
+      <span aria-hidden="true"> · </span>
+      <span>{review.readingMinutes} min read</span>
+    </p>
+  )
+}

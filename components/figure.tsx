@@ -1,0 +1,26 @@
+import Image from 'next/image'
+import { cn } from '@/lib/cn'
+
+type Props = {
+  src: string
+  alt: string
+  caption?: string
+  /** width / height; the box is sized before the image loads, so nothing shifts. */
+  ratio?: number
+  sizes?: string
+  preload?: boolean
+  className?: string
+}
+
+export function Figure({ src, alt, caption, ratio = 16 / 9, sizes = '(min-width: 768px) 720px, 100vw', preload = false, className }: Props) {
+  return (
+    <figure className={cn('my-8', className)}>
+      <div className="relative w-full overflow-hidden bg-panel" style={{ aspectRatio: ratio }}>
+        <Image src={src} alt={alt} fill sizes={sizes} preload={preload} className="object-cover" />
+      </div>
+      {caption ? (
+        <figcaption className="mt-2 font-sans text-sm text-muted">{caption}</figcaption>
+      ) : null}
+    </figure>
+  )
+}

@@ -1,0 +1,147 @@
+import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
+
+const WORDS_PER_MINUTE = 230
+
+/** Words a reader reads: MDX tags, frontmatter-like syntax and punctuation-only tokens excluded. */
+function countWords(mdx: string): number {
+  const text = mdx
+    .replace(/<PullQuote[\s\S]*?<\/PullQuote>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[#>*_`[\]()]/g, ' ')
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+}
+
+const fileSlug = (flattenedPath: string) => flattenedPath.split('/').pop() ?? flattenedPath
+
+const Image = defineNestedType(() => ({
+  name: 'Image',
+  fields: {
+    src: { type: 'string', required: true, description: 'Path under public/, e.g. /images/stills/x.jpg' },
+    alt: { type: 'string', required: true, description: 'What the picture shows, for readers who cannot see it' },
+    caption: { type: 'string', required: false },
+  },
+}))
+
+const Release = defineNestedType(() => ({
+  name: 'Release',
+  fields: {
+    date: { type: 'date', required: true },
+    territory: { type: 'string', default: 'UK' },
+    form: { type: 'enum', options: ['cinemas', 'digital', 'streaming', 'disc'], required: true },
+    service: { type: 'string', required: false, description: 'Streaming service, required when form is streaming' },
+    format: { type: 'string', required: false, description: 'Disc format, e.g. Blu-ray or 4K UHD' },
+  },
+}))
+
+const CastMember = defineNestedType(() => ({
+  name: 'CastMember',
+  fields: {
+    name: { type: 'string', required: true },
+    character: { type: 'string', required: true },
+  },
+}))
+
+const InsideItem = defineNestedType(() => ({
+  name: 'InsideItem',
+  fields: {
+    text: { type: 'string', required: true },
+    review: { type: 'string', required: false, description: 'Slug of a review on the site' },
+  },
+}))
+
+export const Review = defineDocumentType(() => ({
+  name: 'Review',
+  filePathPattern: 'reviews/**/*.mdx',
+  contentType: 'mdx',
+  fields: {
+    headline: { type: 'string', required: true },
+    standfirst: { type: 'string', required: true },
+    critic: { type: 'string', required: true, description: 'Critic slug (content/critics/<slug>.yaml)' },
+    date: { type: 'date', required: true, description: 'Publication date shown to readers' },
+    publishAt: { type: 'date', required: false, description: 'When it goes public; defaults to date' },
+    updated: { type: 'date', required: false },
+    film: { type: 'string', required: true, description: 'Film slug (content/films/<slug>.yaml)' },
+    occasion: { type: 'string', required: false, description: 'e.g. "Cannes 2025" for a festival review' },
+    hero: { type: 'nested', of: Image, required: true },
+    genres: { type: 'list', of: { type: 'string' }, required: true },
+    issue: { type: 'string', required: true, description: 'Issue slug (content/issues/<slug>.yaml)' },
+    release: { type: 'nested', of: Release, required: true },
+    redirectFrom: { type: 'list', of: { type: 'string' }, required: false },
+    draft: { type: 'boolean', default: false },
+  },
+  computedFields: {
+    slug: { type: 'string', resolve: (doc) => fileSlug(doc._raw.flattenedPath) },
+    url: { type: 'string', resolve: (doc) => `/reviews/${fileSlug(doc._raw.flattenedPath)}` },
+    wordCount: { type: 'number', resolve: (doc) => countWords(doc.body.raw) },
+    readingMinutes: {
+      type: 'number',
+      resolve: (doc) => Math.max(1, Math.round(countWords(doc.body.raw) / WORDS_PER_MINUTE)),
+    },
+  },
+}))
+
+export const Film = defineDocumentType(() => ({
+  name: 'Film',
+  filePathPattern: 'films/**/*.yaml',
+  contentType: 'data',
+  fields: {
+    title: { type: 'string', required: true },
+    year: { type: 'number', required: true },
+    directors: { type: 'list', of: { type: 'string' }, required: true },
+    writers: { type: 'list', of: { type: 'string' }, required: true },
+    cast: { type: 'list', of: CastMember, required: true },
+    runtime: { type: 'number', required: true, description: 'Minutes' },
+    countries: { type: 'list', of: { type: 'string' }, required: true },
+    languages: { type: 'list', of: { type: 'string' }, required: true },
+    certificate: { type: 'string', required: true, description: 'BBFC certificate, e.g. 15' },
+    distributor: { type: 'string', required: true },
+  },
+  computedFields: {
+    slug: { type: 'string', resolve: (doc) => fileSlug(doc._raw.flattenedPath) },
+    url: { type: 'string', resolve: (doc) => `/films/${fileSlug(doc._raw.flattenedPath)}` },
+  },
+}))
+
+export const Critic = defineDocumentType(() => ({
+  name: 'Critic',
+  filePathPattern: 'critics/**/*.yaml',
+  contentType: 'data',
+  fields: {
+    name: { type: 'string', required: true },
+    bio: { type: 'string', required: true },
+  },
+  computedFields: {
+    slug: { type: 'string', resolve: (doc) => fileSlug(doc._raw.flattenedPath) },
+    url: { type: 'string', resolve: (doc) => `/critics/${fileSlug(doc._raw.flattenedPath)}` },
+  },
+}))
+
+export const Issue = defineDocumentType(() => ({
+  name: 'Issue',
+  filePathPattern: 'issues/**/*.yaml',
+  contentType: 'data',
+  fields: {
+    number: { type: 'number', required: true },
+    month: { type: 'string', required: true, description: 'Cover month, YYYY-MM' },
+    onSale: { type: 'date', required: true, description: 'First day in shops; the latest on sale is current' },
+    cover: { type: 'nested', of: Image, required: true },
+    coverLine: { type: 'string', required: true },
+    inside: { type: 'list', of: InsideItem, required: true },
+    buyUrl: { type: 'string', required: true },
+    subscribeUrl: { type: 'string', required: true },
+  },
+  computedFields: {
+    slug: { type: 'string', resolve: (doc) => fileSlug(doc._raw.flattenedPath) },
+    url: { type: 'string', resolve: (doc) => `/issues/${fileSlug(doc._raw.flattenedPath)}` },
+  },
+}))
+
+export default makeSource({
+  contentDirPath: process.env.CONTENT_DIR ?? 'content',
+  documentTypes: [Review, Film, Critic, Issue],
+  date: { timezone: 'Europe/London' },
+  onUnknownDocuments: 'fail',
+  onExtraFieldData: 'fail',
+  onMissingOrIncompatibleData: 'fail',
+  disableImportAliasWarning: true,
+})

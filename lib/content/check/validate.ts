@@ -1,0 +1,200 @@
+import { LineCounter, parseDocument } from 'yaml'
+import type { z } from 'zod'
+import type { DocumentType } from 'contentlayer2/source-files'
+import { documentSchema } from '@/lib/content/check/schema'
+
+/**
+ * The content check: everything an editor can get wrong, reported as
+ * `file:line field: message`. Runs before every build and as `npm run content:check`.
+ */
+export type SourceFile = { path: string; text: string }
+export type Problem = { file: string; line: number; field: string; message: string }
+export type Kind = 'review' | 'film' | 'critic' | 'issue'
+export type CheckOptions = {
+  types: Record<Kind, DocumentType>
+  imageExists: (src: string) => boolean
+}
+
+type Parsed = {
+  kind: Kind
+  file: string
+  slug: string
+  data: Record<string, unknown>
+  body: string
+  bodyStartLine: number
+  lineOf: (path: (string | number)[]) => number
+}
+
+const FOLDERS: Record<string, Kind> = { reviews: 'review', films: 'film', critics: 'critic', issues: 'issue' }
+
+function kindOf(path: string): Kind | undefined {
+  const folder = path.split('/').slice(0, -1).reverse().find((segment) => segment in FOLDERS)
+  return folder ? FOLDERS[folder] : undefined
+}
+
+function parse(file: SourceFile, kind: Kind, problems: Problem[]): Parsed | undefined {
+  const slug = (file.path.split('/').pop() ?? '').replace(/\.(mdx|yaml|yml)$/, '')
+  let yamlText = file.text
+  let body = ''
+  let frontOffset = 0
+  let bodyStartLine = 1
+  if (kind === 'review') {
+    const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(file.text)
+    if (!m) {
+      problems.push({ file: file.path, line: 1, field: 'frontmatter', message: 'missing --- frontmatter block' })
+      return undefined
+    }
+    yamlText = m[1] ?? ''
+    frontOffset = 1
+    body = file.text.slice(m[0].length)
+    bodyStartLine = m[0].split('\n').length
+  }
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(yamlText, { lineCounter })
+  for (const err of doc.errors) {
+    const line = (lineCounter.linePos(err.pos[0]).line ?? 1) + frontOffset
+    problems.push({ file: file.path, line, field: 'yaml', message: err.message.split('\n')[0] ?? 'invalid YAML' })
+  }
+  if (doc.errors.length) return undefined
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>
+  const lineOf = (path: (string | number)[]) => {
+    for (let n = path.length; n > 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined
+      if (node && node.range) return lineCounter.linePos(node.range[0]).line + frontOffset
+      // a scalar key's value may be null; fall back to the pair's key
+    }
+    return 1 + frontOffset
+  }
+  return { kind, file: file.path, slug, data, body, bodyStartLine, lineOf }
+}
+
+function schemaProblems(doc: Parsed, schema: z.ZodType): Problem[] {
+  const result = schema.safeParse(doc.data, { reportInput: true })
+  if (result.success) return []
+  return result.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : []
+    const field = [...path, ...keys.slice(0, 1)].join('.') || '(document)'
+    const missing = issue.code === 'invalid_type' && issue.input === undefined
+    const message = missing
+      ? 'is required'
+      : issue.code === 'unrecognized_keys'
+        ? `is not a known field (${keys.join(', ')})`
+        : issue.message
+    return { file: doc.file, line: doc.lineOf([...path, ...keys.slice(0, 1)]), field, message }
+  })
+}
+
+const normalise = (s: string) =>
+  s
+    .replace(/[*_]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+function lineAt(doc: Parsed, index: number): number {
+  return doc.bodyStartLine + doc.body.slice(0, index).split('\n').length - 1
+}
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)')`).exec(tag)
+  return m ? (m[1] ?? m[2]) : undefined
+}
+
+function bodyProblems(doc: Parsed, reviewUrls: Set<string>, imageExists: (s: string) => boolean): Problem[] {
+  const problems: Problem[] = []
+  const at = (index: number, field: string, message: string) =>
+    problems.push({ file: doc.file, line: lineAt(doc, index), field, message })
+
+  const prose = normalise(doc.body.replace(/<PullQuote>[\s\S]*?<\/PullQuote>/g, ' ').replace(/<[^>]+>/g, ' '))
+  for (const m of doc.body.matchAll(/<PullQuote>([\s\S]*?)<\/PullQuote>/g)) {
+    const words = normalise(m[1] ?? '')
+    if (!words) at(m.index, 'PullQuote', 'is empty')
+    else if (!prose.includes(words)) at(m.index, 'PullQuote', `words are not in the review's body: "${words}"`)
+  }
+  for (const m of doc.body.matchAll(/<Still\b[^>]*>/g)) {
+    const src = attr(m[0], 'src')
+    if (!attr(m[0], 'alt')?.trim()) at(m.index, 'Still.alt', 'image has no alt text')
+    if (!src) at(m.index, 'Still.src', 'is required')
+    else if (!imageExists(src)) at(m.index, 'Still.src', `image not found: public${src}`)
+  }
+  for (const m of doc.body.matchAll(/\]\((\/reviews\/[^)\s#?]*)/g)) {
+    const url = (m[1] ?? '').replace(/\/$/, '')
+    if (!reviewUrls.has(url)) at(m.index, 'link', `links to ${url}, which is not a review on the site`)
+  }
+  return problems
+}
+
+function field(doc: Parsed, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc.data)
+}
+
+export function checkContent(files: SourceFile[], options: CheckOptions): Problem[] {
+  const problems: Problem[] = []
+  const docs: Parsed[] = []
+  for (const file of files) {
+    const kind = kindOf(file.path)
+    if (!kind) continue
+    const doc = parse(file, kind, problems)
+    if (!doc) continue
+    docs.push(doc)
+    problems.push(...schemaProblems(doc, documentSchema(options.types[kind])))
+  }
+
+  const slugs = (kind: Kind) => new Set(docs.filter((d) => d.kind === kind).map((d) => d.slug))
+  const known: Record<Kind, Set<string>> = {
+    review: slugs('review'),
+    film: slugs('film'),
+    critic: slugs('critic'),
+    issue: slugs('issue'),
+  }
+  const reviews = docs.filter((d) => d.kind === 'review')
+  const reviewUrls = new Set(reviews.map((r) => `/reviews/${r.slug}`))
+  const seen = new Map<string, string>()
+  const claim = (doc: Parsed, key: string, path: (string | number)[], what: string) => {
+    const other = seen.get(key)
+    if (other) problems.push({ file: doc.file, line: doc.lineOf(path), field: path.join('.') || 'slug', message: `duplicate ${what} "${key.slice(key.indexOf(":") + 1)}", also used by ${other}` })
+    else seen.set(key, doc.file)
+  }
+  for (const doc of docs) claim(doc, `${doc.kind}:${doc.slug}`, [], `${doc.kind} slug`)
+  for (const r of reviews) {
+    const aliases = field(r, ['redirectFrom'])
+    if (Array.isArray(aliases)) {
+      aliases.forEach((a, i) => {
+        claim(r, `url:${String(a)}`, ['redirectFrom', i], 'URL')
+        if (reviewUrls.has(String(a))) problems.push({ file: r.file, line: r.lineOf(['redirectFrom', i]), field: `redirectFrom.${i}`, message: `"${String(a)}" is the URL of an existing review` })
+        reviewUrls.add(String(a))
+      })
+    }
+  }
+
+  const reference = (doc: Parsed, path: (string | number)[], kind: Kind) => {
+    const value = field(doc, path)
+    if (typeof value === 'string' && !known[kind].has(value))
+      problems.push({ file: doc.file, line: doc.lineOf(path), field: path.join('.'), message: `unknown ${kind} "${value}"` })
+  }
+  const image = (doc: Parsed, path: string[]) => {
+    const src = field(doc, [...path, 'src'])
+    if (typeof src === 'string' && !options.imageExists(src))
+      problems.push({ file: doc.file, line: doc.lineOf([...path, 'src']), field: `${path.join('.')}.src`, message: `image not found: public${src}` })
+  }
+
+  for (const r of reviews) {
+    reference(r, ['critic'], 'critic')
+    reference(r, ['film'], 'film')
+    reference(r, ['issue'], 'issue')
+    image(r, ['hero'])
+    if (field(r, ['release', 'form']) === 'streaming' && !field(r, ['release', 'service']))
+      problems.push({ file: r.file, line: r.lineOf(['release', 'form']), field: 'release.service', message: 'is required when form is streaming' })
+    problems.push(...bodyProblems(r, reviewUrls, options.imageExists))
+  }
+  for (const issue of docs.filter((d) => d.kind === 'issue')) {
+    image(issue, ['cover'])
+    const inside = field(issue, ['inside'])
+    if (Array.isArray(inside)) inside.forEach((_, i) => reference(issue, ['inside', i, 'review'], 'review'))
+  }
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line} ${p.field}: ${p.message}`
+}

@@ -1,0 +1,101 @@
+/**
+ * The one content boundary: the only module that imports contentlayer/generated.
+ * Everything public goes through `isPublished`, so no surface can disagree.
+ */
+import { allCritics, allFilms, allIssues, allReviews } from 'contentlayer/generated'
+import type { Critic, Film, Issue, Review } from 'contentlayer/generated'
+import { isPublished, publicationState, publicationTime } from '@/lib/content/publication'
+
+export type { Critic, Film, Issue, Review }
+export type { PublicationState } from '@/lib/content/publication'
+
+type Options = { preview?: boolean; now?: Date }
+
+const newestFirst = (a: Review, b: Review) =>
+  publicationTime(b).getTime() - publicationTime(a).getTime() || a.slug.localeCompare(b.slug)
+
+function bySlug<T extends { slug: string }>(docs: T[], kind: string) {
+  const map = new Map(docs.map((d) => [d.slug, d]))
+  return (slug: string): T => {
+    const doc = map.get(slug)
+    if (!doc) throw new Error(`Unknown ${kind} "${slug}" (the content check should have caught this)`)
+    return doc
+  }
+}
+
+export const filmOf = bySlug(allFilms, 'film')
+export const criticOf = bySlug(allCritics, 'critic')
+export const issueOf = bySlug(allIssues, 'issue')
+
+export function getPublishedReviews(now: Date = new Date()): Review[] {
+  return allReviews.filter((r) => isPublished(r, now)).sort(newestFirst)
+}
+
+/** Drafts and scheduled pieces, for editors previewing. */
+export function getUnpublishedReviews(now: Date = new Date()): Review[] {
+  return allReviews.filter((r) => !isPublished(r, now)).sort(newestFirst)
+}
+
+export function getReview(slug: string, { preview = false, now = new Date() }: Options = {}) {
+  const review = allReviews.find((r) => r.slug === slug)
+  if (!review) return undefined
+  return preview || isPublished(review, now) ? review : undefined
+}
+
+export function reviewState(review: Review, now: Date = new Date()) {
+  return publicationState(review, now)
+}
+
+export function getFilm(slug: string): Film | undefined {
+  return allFilms.find((f) => f.slug === slug)
+}
+
+export function getCritic(slug: string): Critic | undefined {
+  return allCritics.find((c) => c.slug === slug)
+}
+
+export function getCritics(): Critic[] {
+  return [...allCritics].sort((a, b) => a.name.localeCompare(b.name))
+}
+
+export function getIssue(slug: string): Issue | undefined {
+  return allIssues.find((i) => i.slug === slug)
+}
+
+/** Print issues already on sale, newest first. */
+export function getIssues(now: Date = new Date()): Issue[] {
+  return allIssues
+    .filter((i) => new Date(i.onSale).getTime() <= now.getTime())
+    .sort((a, b) => b.number - a.number)
+}
+
+export function getCurrentIssue(now: Date = new Date()): Issue | undefined {
+  return getIssues(now)[0]
+}
+
+export function getReviewsWhere(predicate: (r: Review) => boolean, now?: Date): Review[] {
+  return getPublishedReviews(now).filter(predicate)
+}
+
+export function getGenres(now?: Date): { slug: string; count: number }[] {
+  const counts = new Map<string, number>()
+  for (const r of getPublishedReviews(now)) {
+    for (const g of r.genres) counts.set(g, (counts.get(g) ?? 0) + 1)
+  }
+  return [...counts].map(([slug, count]) => ({ slug, count })).sort((a, b) => a.slug.localeCompare(b.slug))
+}
+
+/** Other reviews of the same film first, then the same critic or shared genres. */
+export function getRelatedReviews(review: Review, limit = 3, now?: Date): Review[] {
+  const score = (r: Review) =>
+    (r.film === review.film ? 4 : 0) +
+    (r.critic === review.critic ? 1 : 0) +
+    r.genres.filter((g) => review.genres.includes(g)).length
+  return getPublishedReviews(now)
+    .filter((r) => r.slug !== review.slug)
+    .map((r) => ({ r, s: score(r) }))
+    .filter(({ s }) => s > 0)
+    .sort((a, b) => b.s - a.s)
+    .slice(0, limit)
+    .map(({ r }) => r)
+}
