@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next'
 import { SiteFooter } from '@/components/site-footer'
+import { PreviewBanner } from '@/components/preview-banner'
 import { SiteHeader } from '@/components/site-header'
 import { ThemeScript } from '@/components/theme-script'
 import { sans, serif } from '@/lib/fonts'
@@ -33,6 +34,7 @@ export default function RootLayout({ children }: LayoutProps<'/'>) {
         >
           Skip to main content
         </a>
+        <PreviewBanner />
         <SiteHeader />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 sm:px-6">
           {children}

@@ -6,6 +6,8 @@ import { z } from 'zod'
  */
 const schema = z.object({
   SITE_URL: z.url().default('http://localhost:3000'),
+  /** Signs preview links. Unset: preview is off. Server-only: never NEXT_PUBLIC_. */
+  PREVIEW_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
 })
 
 const parsed = schema.safeParse(process.env)

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { Breadcrumb } from '@/components/breadcrumb'
 import { Byline } from '@/components/byline'
@@ -7,9 +8,10 @@ import { FilmFacts } from '@/components/film-facts'
 import { IssuePanel } from '@/components/issue-panel'
 import { MdxContent } from '@/components/mdx/mdx-content'
 import { ReleaseLine } from '@/components/release-line'
+import { ReviewStateNotice } from '@/components/review-state-notice'
 import { ReviewGrid } from '@/components/review-card'
 import { trail } from '@/lib/breadcrumbs'
-import { criticOf, filmOf, getCurrentIssue, getPublishedReviews, getRelatedReviews, getReview } from '@/lib/content'
+import { criticOf, filmOf, getCurrentIssue, getPublishedReviews, getRelatedReviews, getReview, reviewState } from '@/lib/content'
 import { genreLabel } from '@/lib/format'
 import { pageMetadata } from '@/lib/metadata'
 import { GenreLinks } from './_components/genre-links'
@@ -20,10 +22,16 @@ export function generateStaticParams() {
   return getPublishedReviews().map((r) => ({ slug: r.slug }))
 }
 
+async function findReview(params: PageProps<'/reviews/[slug]'>['params']) {
+  const preview = (await draftMode()).isEnabled
+  return getReview((await params).slug, { preview })
+}
+
 export async function generateMetadata({ params }: PageProps<'/reviews/[slug]'>): Promise<Metadata> {
-  const review = getReview((await params).slug)
+  const review = await findReview(params)
   if (!review) return {}
   return pageMetadata({
+    noindex: reviewState(review) !== 'published',
     title: review.headline,
     description: review.standfirst,
     path: review.url,
@@ -39,7 +47,7 @@ export async function generateMetadata({ params }: PageProps<'/reviews/[slug]'>)
 }
 
 export default async function ReviewPage({ params }: PageProps<'/reviews/[slug]'>) {
-  const review = getReview((await params).slug)
+  const review = await findReview(params)
   if (!review) notFound()
   const film = filmOf(review.film)
   const critic = criticOf(review.critic)
@@ -50,6 +58,7 @@ export default async function ReviewPage({ params }: PageProps<'/reviews/[slug]'
     <>
       <article className="pt-4">
         <Breadcrumb items={trail({ name: 'Reviews', href: '/reviews' }, { name: film.title, href: review.url })} />
+        <ReviewStateNotice review={review} state={reviewState(review)} />
         <header className="mx-auto mt-6 max-w-3xl text-center">
           {review.occasion ? (
             <p className="font-sans text-xs font-semibold tracking-[0.2em] text-accent uppercase">{review.occasion}</p>

@@ -10,7 +10,14 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
     message: 'must be a date like 2025-06-05 or 2025-06-05T09:00',
   })
-  .refine((s) => !Number.isNaN(new Date(s).getTime()), { message: 'is not a real date' })
+  .refine(isRealDay, { message: 'is not a real date' })
+
+/** new Date() rolls 31 June over to 1 July; a real day survives the round trip. */
+function isRealDay(s: string): boolean {
+  const day = s.slice(0, 10)
+  const parsed = new Date(`${day}T12:00:00Z`)
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day
+}
 
 function fieldEntries(fields: FieldDefs | undefined): [string, FieldDef][] {
   if (!fields) return []

@@ -47,6 +47,7 @@ describe('the content check', () => {
     expect(check(review({ standfirst: '' }))).toEqual(['content/reviews/x.mdx:2 standfirst: is required'])
   })
   it('reports a bad date on its line', () => {
+    expect(check(review({ date: '2025-02-30' }))).toEqual(['content/reviews/x.mdx:5 date: is not a real date'])
     expect(check(review({ date: '2025-13-45' }))).toEqual(['content/reviews/x.mdx:5 date: is not a real date'])
     expect(check(review({ date: 'next week' }))[0]).toMatch(/^content\/reviews\/x\.mdx:5 date: must be a date/)
   })

@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test'
+import { flagship, unpublished } from './fixtures'
+
+test('the home page leads with the latest reviews and the current issue', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('link', { name: flagship.headline })).toHaveAttribute('href', flagship.url)
+  await expect(page.getByRole('heading', { name: 'The new issue of Intertitle' })).toBeVisible()
+})
+
+test('/reviews lists published reviews newest first, paginated', async ({ page }) => {
+  await page.goto('/reviews')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reviews')
+  const times = await page.locator('main li time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''))
+  expect(times.length).toBeGreaterThan(1)
+  expect([...times].sort().reverse()).toEqual(times)
+  const pager = page.getByRole('navigation', { name: 'Pagination' })
+  await pager.getByRole('link', { name: /Older reviews/ }).click()
+  await expect(page).toHaveURL(/\/reviews\/page\/2$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reviews, page 2')
+  const all = [...(await page.locator('main h2 a').allInnerTexts())]
+  await page.goto('/reviews')
+  all.push(...(await page.locator('main h2 a').allInnerTexts()))
+  expect(all).toContain(flagship.headline)
+  expect(new Set(all).size).toBe(all.length)
+})
+
+test('an unknown address gets the designed 404 with status 404', async ({ page }) => {
+  for (const url of ['/reviews/no-such-film', '/nowhere', '/reviews/page/99', '/critics/nobody']) {
+    const response = await page.goto(url)
+    expect(response?.status(), url).toBe(404)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lost in the cutting room')
+  }
+  await expect(page.getByRole('link', { name: 'Browse all reviews' })).toHaveAttribute('href', '/reviews')
+})
+
+test('drafts and scheduled reviews are neither served nor listed', async ({ request }) => {
+  for (const piece of unpublished) {
+    expect((await request.get(piece.url)).status(), piece.url).toBe(404)
+  }
+  for (const url of ['/', '/reviews', '/reviews/page/2', '/critics', '/issues', '/issues/august-2025', flagship.url]) {
+    const res = await request.get(url)
+    const html = await res.text()
+    for (const piece of unpublished) {
+      expect(html, `${url} leaks ${piece.url}`).not.toContain(piece.url)
+      expect(html, `${url} leaks ${piece.headline}`).not.toContain(piece.headline)
+    }
+  }
+})
+
+test('the critic page lists their reviews', async ({ page }) => {
+  await page.goto(flagship.url)
+  await page.getByRole('link', { name: flagship.critic.name }).first().click()
+  await expect(page).toHaveURL(flagship.critic.url)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(flagship.critic.name)
+  await expect(page.getByRole('link', { name: flagship.headline })).toBeVisible()
+})
+
+test('the theme toggle switches and remembers, without a flash on the next load', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.goto(flagship.url)
+  const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+  const light = await bg()
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible()
+  const dark = await bg()
+  expect(dark).not.toBe(light)
+  // On reload, the stored theme is applied by the inline script before any paint.
+  await page.reload({ waitUntil: 'commit' })
+  await page.waitForSelector('html[data-theme="dark"]', { state: 'attached' })
+  await page.waitForLoadState('domcontentloaded')
+  expect(await bg()).toBe(dark)
+})
+
+test('the system dark preference is followed', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.goto('/')
+  await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible()
+})
