@@ -1,9 +1,26 @@
 import type { NextConfig } from 'next'
+import { reviewRedirects } from './lib/content/redirects'
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   images: { formats: ['image/avif', 'image/webp'], qualities: [75] },
+  async redirects() {
+    return reviewRedirects()
+  },
+  async headers() {
+    return [
+      {
+        // Draft Mode's cookie: an editor's preview must never be cached or indexed.
+        source: '/:path*',
+        has: [{ type: 'cookie', key: '__prerender_bypass' }],
+        headers: [
+          { key: 'Cache-Control', value: 'private, no-store' },
+          { key: 'X-Robots-Tag', value: 'noindex' },
+        ],
+      },
+    ]
+  },
 }
 
 export default nextConfig

@@ -1,6 +1,8 @@
 import Image from 'next/image'
 import Link from 'next/link'
 import { IssuePanel } from '@/components/issue-panel'
+import { JsonLd } from '@/components/json-ld'
+import { trail } from '@/lib/breadcrumbs'
 import { ReviewGrid } from '@/components/review-card'
 import { criticOf, getCurrentIssue, getPublishedReviews } from '@/lib/content'
 import { formatDate } from '@/lib/format'
@@ -16,6 +18,7 @@ export default function HomePage() {
   const issue = getCurrentIssue()
   return (
     <>
+      <JsonLd crumbs={trail()} />
       <h1 className="sr-only">{site.name}: film reviews and the monthly magazine</h1>
       {lead ? (
         <article className="group relative mt-8 grid gap-6 border-b border-rule pb-10 lg:grid-cols-[3fr_2fr] lg:items-center">

@@ -2,12 +2,12 @@ import type { ReactNode } from 'react'
 import { Breadcrumb } from '@/components/breadcrumb'
 import type { Crumb } from '@/lib/breadcrumbs'
 
-type Props = { title: string; crumbs: Crumb[]; children?: ReactNode }
+type Props = { title: string; crumbs: Crumb[]; nodes?: Record<string, unknown>[]; children?: ReactNode }
 
-export function PageHeader({ title, crumbs, children }: Props) {
+export function PageHeader({ title, crumbs, nodes, children }: Props) {
   return (
     <header className="mb-10 border-b border-rule pt-4 pb-6">
-      <Breadcrumb items={crumbs} />
+      <Breadcrumb items={crumbs} nodes={nodes} />
       <h1 className="mt-4 font-serif text-4xl font-bold text-balance sm:text-5xl">{title}</h1>
       {children ? <div className="mt-3 max-w-2xl text-lg text-muted">{children}</div> : null}
     </header>

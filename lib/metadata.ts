@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { feedFiles, feedUrl, siteFeed, type FeedFormat, type FeedSpec } from '@/lib/feed-links'
 import { absoluteUrl, site } from '@/lib/site'
 
 type PageMeta = {
@@ -6,19 +7,32 @@ type PageMeta = {
   description: string
   /** Site-relative path; the canonical is built from the site config, never from the request. */
   path: string
+  /** An image for link cards; reviews and the home page draw theirs with opengraph-image files. */
   image?: { src: string; alt: string }
   article?: { publishedTime: string; modifiedTime?: string; authors: string[]; section?: string; tags?: string[] }
   noindex?: boolean
+  /** Extra feeds to advertise beside the site's own, e.g. a critic's. */
+  feeds?: Pick<FeedSpec, 'title' | 'basePath'>[]
+}
+
+function feedLinks(feeds: Pick<FeedSpec, 'title' | 'basePath'>[]) {
+  const formats = Object.keys(feedFiles) as FeedFormat[]
+  return Object.fromEntries(
+    formats.map((format) => [feedFiles[format].type, feeds.map((f) => ({ url: absoluteUrl(feedUrl(f.basePath, format)), title: f.title }))]),
+  )
 }
 
 /** The one metadata helper every page uses. */
-export function pageMetadata({ title, description, path, image, article, noindex }: PageMeta): Metadata {
+export function pageMetadata({ title, description, path, image, article, noindex, feeds = [] }: PageMeta): Metadata {
   const url = absoluteUrl(path)
-  const images = image ? [{ url: absoluteUrl(image.src), alt: image.alt }] : undefined
+  // Pages without a card of their own share the site's, drawn by app/opengraph-image.tsx.
+  const images = image
+    ? [{ url: absoluteUrl(image.src), alt: image.alt }]
+    : [{ url: absoluteUrl('/opengraph-image'), width: 1200, height: 630, alt: `${site.name}: ${site.tagline}` }]
   return {
     title,
     description,
-    alternates: { canonical: url },
+    alternates: { canonical: url, types: feedLinks([siteFeed, ...feeds]) },
     robots: noindex ? { index: false, follow: false } : undefined,
     openGraph: {
       title,
@@ -26,7 +40,7 @@ export function pageMetadata({ title, description, path, image, article, noindex
       url,
       siteName: site.name,
       locale: site.locale.replace('-', '_'),
-      ...(images ? { images } : {}),
+      images,
       ...(article
         ? {
             type: 'article',

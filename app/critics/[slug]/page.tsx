@@ -5,6 +5,7 @@ import { ReviewGrid } from '@/components/review-card'
 import { trail } from '@/lib/breadcrumbs'
 import { getCritic, getCritics, getReviewsWhere } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
+import { criticNode } from '@/lib/structured-data'
 
 export const revalidate = 60
 
@@ -14,7 +15,14 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: PageProps<'/critics/[slug]'>): Promise<Metadata> {
   const critic = getCritic((await params).slug)
-  return critic ? pageMetadata({ title: critic.name, description: critic.bio, path: critic.url }) : {}
+  return critic
+    ? pageMetadata({
+        title: critic.name,
+        description: critic.bio,
+        path: critic.url,
+        feeds: [{ title: `Reviews by ${critic.name}`, basePath: critic.url }],
+      })
+    : {}
 }
 
 export default async function CriticPage({ params }: PageProps<'/critics/[slug]'>) {
@@ -23,7 +31,11 @@ export default async function CriticPage({ params }: PageProps<'/critics/[slug]'
   const reviews = getReviewsWhere((r) => r.critic === critic.slug)
   return (
     <>
-      <PageHeader title={critic.name} crumbs={trail({ name: 'Critics', href: '/critics' }, { name: critic.name, href: critic.url })}>
+      <PageHeader
+        title={critic.name}
+        crumbs={trail({ name: 'Critics', href: '/critics' }, { name: critic.name, href: critic.url })}
+        nodes={[{ '@type': 'ProfilePage', mainEntity: criticNode(critic) }]}
+      >
         {critic.bio}
       </PageHeader>
       <h2 className="mb-6 font-sans text-sm font-semibold tracking-[0.2em] uppercase">Reviews by {critic.name}</h2>

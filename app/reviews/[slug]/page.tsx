@@ -14,6 +14,7 @@ import { trail } from '@/lib/breadcrumbs'
 import { criticOf, filmOf, getCurrentIssue, getPublishedReviews, getRelatedReviews, getReview, reviewState } from '@/lib/content'
 import { genreLabel } from '@/lib/format'
 import { pageMetadata } from '@/lib/metadata'
+import { reviewNode } from '@/lib/structured-data'
 import { GenreLinks } from './_components/genre-links'
 
 export const revalidate = 60
@@ -35,7 +36,6 @@ export async function generateMetadata({ params }: PageProps<'/reviews/[slug]'>)
     title: review.headline,
     description: review.standfirst,
     path: review.url,
-    image: review.hero,
     article: {
       publishedTime: review.date,
       modifiedTime: review.updated,
@@ -57,7 +57,10 @@ export default async function ReviewPage({ params }: PageProps<'/reviews/[slug]'
   return (
     <>
       <article className="pt-4">
-        <Breadcrumb items={trail({ name: 'Reviews', href: '/reviews' }, { name: film.title, href: review.url })} />
+        <Breadcrumb
+          items={trail({ name: 'Reviews', href: '/reviews' }, { name: film.title, href: review.url })}
+          nodes={[reviewNode(review, film, critic)]}
+        />
         <ReviewStateNotice review={review} state={reviewState(review)} />
         <header className="mx-auto mt-6 max-w-3xl text-center">
           {review.occasion ? (

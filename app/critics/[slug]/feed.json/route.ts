@@ -1,0 +1,8 @@
+import { criticFeed, criticFeedParams } from '@/lib/critic-feed'
+
+export const revalidate = 60
+export const generateStaticParams = criticFeedParams
+
+export async function GET(_: Request, { params }: RouteContext<'/critics/[slug]/feed.json'>) {
+  return criticFeed('json', (await params).slug)
+}

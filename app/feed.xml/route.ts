@@ -1,0 +1,9 @@
+import { getPublishedReviews } from '@/lib/content'
+import { feedResponse } from '@/lib/feed'
+import { siteFeed } from '@/lib/feed-links'
+
+export const revalidate = 60
+
+export function GET() {
+  return feedResponse('rss', getPublishedReviews(), siteFeed)
+}
