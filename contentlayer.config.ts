@@ -1,4 +1,11 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
+import { parse } from 'yaml'
+import { remarkFilmLinks, type FilmRef } from './lib/content/film-links'
+import { isPublished, type Publishable } from './lib/content/publication'
+
+const contentDirPath = process.env.CONTENT_DIR ?? 'content'
 
 const WORDS_PER_MINUTE = 230
 
@@ -136,8 +143,32 @@ export const Issue = defineDocumentType(() => ({
   },
 }))
 
+function readYaml<T>(file: string): T {
+  const text = readFileSync(file, 'utf8')
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)
+  return parse(front ? (front[1] ?? '') : text) as T
+}
+
+/** Films the site has published a review of, so prose can link to their pages. */
+function reviewedFilms(dir: string): FilmRef[] {
+  const files = (sub: string) => (existsSync(path.join(dir, sub)) ? readdirSync(path.join(dir, sub)).map((f) => path.join(dir, sub, f)) : [])
+  const published = new Set(
+    files('reviews')
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => readYaml<Publishable & { film?: string }>(f))
+      .filter((r) => r.film && isPublished({ ...r, date: String(r.date), publishAt: r.publishAt && String(r.publishAt) }))
+      .map((r) => r.film),
+  )
+  return files('films')
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({ slug: fileSlug(f.replace(/\.yaml$/, '')), film: readYaml<{ title: string; year: number }>(f) }))
+    .filter(({ slug }) => published.has(slug))
+    .map(({ slug, film }) => ({ title: film.title, year: film.year, url: `/films/${slug}` }))
+}
+
 export default makeSource({
-  contentDirPath: process.env.CONTENT_DIR ?? 'content',
+  contentDirPath,
+  mdx: { remarkPlugins: [[remarkFilmLinks, reviewedFilms(contentDirPath)]] },
   documentTypes: [Review, Film, Critic, Issue],
   date: { timezone: 'Europe/London' },
   onUnknownDocuments: 'fail',

@@ -9,7 +9,7 @@ import { formatDate } from '@/lib/format'
 import { pageMetadata } from '@/lib/metadata'
 import { site } from '@/lib/site'
 
-export const revalidate = 60
+export const revalidate = 30
 
 export const metadata = pageMetadata({ title: `${site.name} — ${site.tagline}`, description: site.description, path: '/' })
 

@@ -34,3 +34,6 @@ export const publicRoutes = [
   '/issues',
   '/issues/july-2025',
 ]
+
+/** The server under test signs preview links with this; tests sign their own with it too. */
+export const E2E_PREVIEW_SECRET = 'e2e-preview-secret-not-for-production'

@@ -4,7 +4,7 @@ import { trail } from '@/lib/breadcrumbs'
 import { getCritics, getReviewsWhere } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 
-export const revalidate = 60
+export const revalidate = 30
 
 export const metadata = pageMetadata({ title: 'Critics', description: 'The critics who write for Intertitle.', path: '/critics' })
 

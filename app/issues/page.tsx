@@ -4,7 +4,7 @@ import { trail } from '@/lib/breadcrumbs'
 import { getIssues } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 
-export const revalidate = 60
+export const revalidate = 30
 
 export const metadata = pageMetadata({ title: 'The magazine', description: 'The archive of Intertitle’s print issues.', path: '/issues' })
 

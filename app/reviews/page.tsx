@@ -1,7 +1,7 @@
 import { pageMetadata } from '@/lib/metadata'
 import { ReviewsListing } from './_components/reviews-listing'
 
-export const revalidate = 60
+export const revalidate = 30
 
 export const metadata = pageMetadata({
   title: 'Reviews',

@@ -7,7 +7,7 @@ import { getCritic, getCritics, getReviewsWhere } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 import { criticNode } from '@/lib/structured-data'
 
-export const revalidate = 60
+export const revalidate = 30
 
 export function generateStaticParams() {
   return getCritics().map((c) => ({ slug: c.slug }))

@@ -7,7 +7,7 @@ import { trail } from '@/lib/breadcrumbs'
 import { getFilm, getPublishedReviews, getReviewsWhere } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 
-export const revalidate = 60
+export const revalidate = 30
 
 export function generateStaticParams() {
   return [...new Set(getPublishedReviews().map((r) => r.film))].map((slug) => ({ slug }))

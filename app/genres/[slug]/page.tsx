@@ -7,7 +7,7 @@ import { getGenres, getReviewsWhere } from '@/lib/content'
 import { genreLabel } from '@/lib/format'
 import { pageMetadata } from '@/lib/metadata'
 
-export const revalidate = 60
+export const revalidate = 30
 
 export function generateStaticParams() {
   return getGenres().map((g) => ({ slug: g.slug }))

@@ -8,7 +8,7 @@ import { getIssues, getReviewsWhere, type Issue } from '@/lib/content'
 import { formatIssueMonth } from '@/lib/format'
 import { pageMetadata } from '@/lib/metadata'
 
-export const revalidate = 60
+export const revalidate = 30
 
 export function generateStaticParams() {
   return getIssues().map((i) => ({ slug: i.slug }))

@@ -16,8 +16,9 @@ import { genreLabel } from '@/lib/format'
 import { pageMetadata } from '@/lib/metadata'
 import { reviewNode } from '@/lib/structured-data'
 import { GenreLinks } from './_components/genre-links'
+import { ShareLinks } from './_components/share-links'
 
-export const revalidate = 60
+export const revalidate = 30
 
 export function generateStaticParams() {
   return getPublishedReviews().map((r) => ({ slug: r.slug }))
@@ -78,6 +79,7 @@ export default async function ReviewPage({ params }: PageProps<'/reviews/[slug]'
             <MdxContent code={review.body.code} className="prose-review" />
             <ReleaseLine review={review} film={film} />
             <GenreLinks genres={review.genres} />
+            <ShareLinks path={review.url} title={review.headline} />
           </div>
           <FilmFacts film={film} release={review.release} className="self-start lg:sticky lg:top-4" />
         </div>

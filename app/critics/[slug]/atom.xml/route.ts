@@ -1,6 +1,6 @@
 import { criticFeed, criticFeedParams } from '@/lib/critic-feed'
 
-export const revalidate = 60
+export const revalidate = 30
 export const generateStaticParams = criticFeedParams
 
 export async function GET(_: Request, { params }: RouteContext<'/critics/[slug]/atom.xml'>) {

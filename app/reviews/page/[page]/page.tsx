@@ -6,7 +6,7 @@ import { reviewsPageHref } from '@/lib/paginate'
 import { site } from '@/lib/site'
 import { ReviewsListing } from '../../_components/reviews-listing'
 
-export const revalidate = 60
+export const revalidate = 30
 
 export function generateStaticParams() {
   const pages = Math.ceil(getPublishedReviews().length / site.reviewsPerPage)
