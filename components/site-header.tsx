@@ -24,6 +24,13 @@ export function SiteHeader() {
               ))}
             </ul>
           </nav>
+          <Link href="/search" className="no-print inline-flex min-h-11 items-center gap-1.5 rounded-full px-3 no-underline hover:bg-panel">
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2">
+              <circle cx="11" cy="11" r="6.5" />
+              <path d="m16 16 4.5 4.5" />
+            </svg>
+            Search
+          </Link>
           <ThemeToggle className="no-print ml-2 inline-flex size-11 items-center justify-center rounded-full hover:bg-panel" />
         </div>
       </div>

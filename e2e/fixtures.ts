@@ -33,6 +33,8 @@ export const publicRoutes = [
   '/films/ballerina-2025',
   '/issues',
   '/issues/july-2025',
+  '/search',
+  '/search?q=wiseman',
 ]
 
 /** The server under test signs preview links with this; tests sign their own with it too. */

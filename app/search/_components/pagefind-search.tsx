@@ -1,0 +1,105 @@
+'use client'
+
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { resultSummary, SearchResults, type ResultItem } from './search-results'
+
+type PagefindResult = { data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }> }
+type Pagefind = {
+  options: (o: Record<string, unknown>) => Promise<void>
+  search: (q: string | null, o: { filters: Record<string, string> }) => Promise<{ results: PagefindResult[] }>
+}
+
+const FIELDS = ['q', 'critic', 'genre', 'year'] as const
+
+/** Pagefind marks matches with <mark>; everything else it returns is escaped text. */
+function Excerpt({ html }: { html: string }) {
+  const parts = html.split(/<mark>|<\/mark>/)
+  const decode = (s: string) => new DOMParser().parseFromString(s, 'text/html').documentElement.textContent ?? ''
+  return <>{parts.map((p, i) => (i % 2 ? <mark key={i}>{decode(p)}</mark> : decode(p)))}</>
+}
+
+/**
+ * Searches the static Pagefind index in the browser as the reader types, keeping the
+ * query in the URL. Until it has loaded (or without JavaScript) the server's results show.
+ */
+export function PagefindSearch({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<{ items: ResultItem[]; summary: string } | null>(null)
+  const pagefind = useRef<Promise<Pagefind> | null>(null)
+
+  useEffect(() => {
+    const form = document.getElementById('search-form') as HTMLFormElement | null
+    if (!form) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let latest = 0
+
+    const load = () =>
+      (pagefind.current ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '/pagefind/pagefind.js' as string).then(
+        async (pf: Pagefind) => {
+          await pf.options({ excerptLength: 30 })
+          return pf
+        },
+      ))
+
+    async function run(push: boolean) {
+      const data = new FormData(form!)
+      const params = new URLSearchParams()
+      for (const f of FIELDS) {
+        const v = String(data.get(f) ?? '').trim()
+        if (v) params.set(f, v)
+      }
+      const url = params.size ? `/search?${params}` : '/search'
+      if (push) window.history.pushState(null, '', url)
+      else window.history.replaceState(null, '', url)
+      const q = params.get('q') ?? ''
+      const filters = Object.fromEntries(FIELDS.slice(1).flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])))
+      if (!q && Object.keys(filters).length === 0) return setState({ items: [], summary: resultSummary(0, '') })
+      const ticket = ++latest
+      const pf = await load()
+      const found = await pf.search(q || null, { filters })
+      const data2 = await Promise.all(found.results.slice(0, 30).map((r) => r.data()))
+      if (ticket !== latest) return
+      setState({
+        summary: resultSummary(data2.length, q),
+        items: data2.map((d) => ({
+          url: d.url,
+          title: d.meta.title ?? d.url,
+          film: d.meta.film ?? '',
+          critic: d.meta.critic ?? '',
+          date: d.meta.date ?? '',
+          excerpt: <Excerpt html={d.excerpt} />,
+        })),
+      })
+    }
+
+    const onInput = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void run(false), 200)
+    }
+    const onSubmit = (e: SubmitEvent) => {
+      e.preventDefault()
+      clearTimeout(timer)
+      void run(true)
+    }
+    const onPop = () => {
+      const params = new URLSearchParams(window.location.search)
+      for (const f of FIELDS) {
+        const el = form.elements.namedItem(f) as HTMLInputElement | HTMLSelectElement | null
+        if (el) el.value = params.get(f) ?? ''
+      }
+      void run(false)
+    }
+    form.addEventListener('input', onInput)
+    form.addEventListener('change', onInput)
+    form.addEventListener('submit', onSubmit)
+    window.addEventListener('popstate', onPop)
+    if (new URLSearchParams(window.location.search).size) void run(false)
+    return () => {
+      form.removeEventListener('input', onInput)
+      form.removeEventListener('change', onInput)
+      form.removeEventListener('submit', onSubmit)
+      window.removeEventListener('popstate', onPop)
+    }
+  }, [])
+
+  return state ? <SearchResults items={state.items} summary={state.summary} /> : <>{children}</>
+}

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test'
+import { flagship, unpublished } from './fixtures'
+
+test.describe('a reader searches', () => {
+  test('the header opens search; a director, an actor and a critic find the flagship', async ({ page }) => {
+    await page.goto(flagship.url)
+    await page.getByRole('link', { name: 'Search' }).click()
+    await expect(page).toHaveURL('/search')
+    const box = page.getByRole('searchbox', { name: 'Search reviews' })
+    for (const query of ['Len Wiseman', 'de Armas', flagship.critic.name]) {
+      await box.fill(query)
+      await expect(page).toHaveURL(`/search?q=${encodeURIComponent(query).replace(/%20/g, '+')}`)
+      const result = page.getByRole('link', { name: flagship.headline })
+      await expect(result).toBeVisible()
+      await expect(page.getByRole('status').filter({ hasText: /match/ })).toContainText(query)
+    }
+    await expect(page.locator('main ol mark').first()).toBeVisible()
+  })
+
+  test('filters narrow the results, and the back button restores the previous search', async ({ page }) => {
+    await page.goto('/search')
+    const box = page.getByRole('searchbox', { name: 'Search reviews' })
+    await box.fill('Eve')
+    await box.press('Enter')
+    await expect(page.getByRole('link', { name: flagship.headline })).toBeVisible()
+    await page.getByLabel('Genre').selectOption('Horror')
+    await box.press('Enter')
+    await expect(page).toHaveURL(/genre=Horror/)
+    await expect(page.getByRole('link', { name: flagship.headline })).toHaveCount(0)
+    await page.goBack()
+    await expect(page).toHaveURL('/search?q=Eve')
+    await expect(page.getByRole('link', { name: flagship.headline })).toBeVisible()
+  })
+
+  test('unpublished words find nothing', async ({ page }) => {
+    for (const piece of unpublished) {
+      await page.goto(`/search?q=${piece.word}`)
+      await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText(`No reviews match “${piece.word}”.`)
+    }
+    const index = await page.request.get('/pagefind/pagefind-entry.json')
+    expect(index.status()).toBe(200)
+  })
+
+  test('without JavaScript the server answers the same URL', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto('/search')
+    await page.getByRole('searchbox', { name: 'Search reviews' }).fill('Wiseman')
+    await page.getByRole('button', { name: 'Search' }).click()
+    await expect(page).toHaveURL(/\/search\?q=Wiseman/)
+    await expect(page.getByRole('link', { name: flagship.headline })).toBeVisible()
+    await expect(page.locator('main ol mark').first()).toHaveText(/wiseman/i)
+    await context.close()
+  })
+
+  test('review pages load no search code', async ({ page }) => {
+    const requests: string[] = []
+    page.on('request', (r) => requests.push(r.url()))
+    await page.goto(flagship.url)
+    await page.waitForLoadState('networkidle')
+    expect(requests.filter((u) => u.includes('pagefind'))).toEqual([])
+  })
+})
