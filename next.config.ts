@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next'
 import { reviewRedirects } from './lib/content/redirects'
+import { securityHeaders } from './lib/security-headers'
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -10,6 +11,7 @@ const nextConfig: NextConfig = {
   },
   async headers() {
     return [
+      { source: '/:path*', headers: securityHeaders },
       {
         // Draft Mode's cookie: an editor's preview must never be cached or indexed.
         source: '/:path*',
