@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
+import { copyProject } from '../scripts/project-copy'
 
 /**
  * A piece scheduled a few seconds ahead goes live on its own, with no rebuild: this
@@ -23,13 +24,7 @@ test.afterAll(() => {
 
 test('a scheduled review appears within a minute of its time, without a rebuild', async ({ request }) => {
   test.setTimeout((LEAD_SECONDS + 240) * 1000)
-  rmSync(work, { recursive: true, force: true })
-  mkdirSync(work)
-  for (const entry of ['app', 'components', 'content', 'lib', 'public', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.scripts.json', 'next.config.ts', 'postcss.config.mjs', 'contentlayer.config.ts', 'published-urls.txt']) {
-    cpSync(path.join(root, entry), path.join(work, entry), { recursive: true })
-  }
-  // No lockfile in the copy: Next takes the project above as its root, where node_modules lives.
-  symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'))
+  copyProject(root, work)
   const publishAt = new Date(Date.now() + LEAD_SECONDS * 1000)
   const flagship = readFileSync(path.join(root, 'content/reviews/ballerina-2025.mdx'), 'utf8')
   writeFileSync(

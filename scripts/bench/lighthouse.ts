@@ -1,0 +1,34 @@
+import { launch } from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+
+export type LighthouseScores = { performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; tbtMs: number; cls: number }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+
+/** Lighthouse mobile (its default), the median of `runs` runs by performance score. */
+export async function lighthouseMedian(url: string, runs = 3): Promise<LighthouseScores> {
+  const results: LighthouseScores[] = []
+  for (let i = 0; i < runs; i++) {
+    const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+    try {
+      const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' })
+      const lhr = run?.lhr
+      if (!lhr) throw new Error('Lighthouse returned no result')
+      const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
+      const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN
+      results.push({
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        bestPractices: score('best-practices'),
+        seo: score('seo'),
+        lcpMs: Math.round(audit('largest-contentful-paint')),
+        tbtMs: Math.round(audit('total-blocking-time')),
+        cls: Number(audit('cumulative-layout-shift').toFixed(3)),
+      })
+    } finally {
+      chrome.kill()
+    }
+  }
+  const mid = median(results.map((r) => r.performance))
+  return results.find((r) => r.performance === mid) ?? (results[0] as LighthouseScores)
+}

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import path from 'node:path'
+import { createGzip } from 'node:zlib'
+
+export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).status < 500) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`)
+}
+
+export async function startNext(cwd: string, port: number): Promise<ChildProcess> {
+  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+  await waitFor(`http://127.0.0.1:${port}/`)
+  return child
+}
+
+/**
+ * A plain static file server for the same pre-rendered HTML Next wrote to .next/server/app,
+ * gzip like Next's, as the yardstick for `next start`.
+ */
+export function startStatic(root: string, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    const name = url.pathname === '/' ? 'index' : url.pathname.slice(1)
+    const file = path.join(root, `${name}.html`)
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404).end('Not found')
+      return
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'gzip', 'Last-Modified': statSync(file).mtime.toUTCString() })
+    createReadStream(file).pipe(createGzip()).pipe(res)
+  })
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)))
+}

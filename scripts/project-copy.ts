@@ -1,0 +1,16 @@
+import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
+import path from 'node:path'
+
+const ENTRIES = ['app', 'components', 'content', 'lib', 'public', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.scripts.json', 'next.config.ts', 'postcss.config.mjs', 'contentlayer.config.ts', 'published-urls.txt']
+
+/**
+ * A copy of the project to build separately (its own .next and .contentlayer), inside the
+ * project so Next takes the project's lockfile and node_modules as its root.
+ */
+export function copyProject(root: string, target: string): string {
+  rmSync(target, { recursive: true, force: true })
+  mkdirSync(target, { recursive: true })
+  for (const entry of ENTRIES) cpSync(path.join(root, entry), path.join(target, entry), { recursive: true })
+  symlinkSync(path.join(root, 'node_modules'), path.join(target, 'node_modules'))
+  return target
+}
