@@ -143,10 +143,15 @@ export const Issue = defineDocumentType(() => ({
   },
 }))
 
-function readYaml<T>(file: string): T {
+/** Bad YAML reads as empty here; the content check reports it with its line. */
+function readYaml<T>(file: string): Partial<T> {
   const text = readFileSync(file, 'utf8')
   const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)
-  return parse(front ? (front[1] ?? '') : text) as T
+  try {
+    return (parse(front ? (front[1] ?? '') : text) ?? {}) as Partial<T>
+  } catch {
+    return {}
+  }
 }
 
 /** Films the site has published a review of, so prose can link to their pages. */
@@ -156,14 +161,14 @@ function reviewedFilms(dir: string): FilmRef[] {
     files('reviews')
       .filter((f) => f.endsWith('.mdx'))
       .map((f) => readYaml<Publishable & { film?: string }>(f))
-      .filter((r) => r.film && isPublished({ ...r, date: String(r.date), publishAt: r.publishAt && String(r.publishAt) }))
+      .filter((r) => r.film && r.date && isPublished({ ...r, date: String(r.date), publishAt: r.publishAt && String(r.publishAt) }))
       .map((r) => r.film),
   )
   return files('films')
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => ({ slug: fileSlug(f.replace(/\.yaml$/, '')), film: readYaml<{ title: string; year: number }>(f) }))
-    .filter(({ slug }) => published.has(slug))
-    .map(({ slug, film }) => ({ title: film.title, year: film.year, url: `/films/${slug}` }))
+    .filter(({ slug, film }) => published.has(slug) && film.title && film.year)
+    .map(({ slug, film }) => ({ title: String(film.title), year: Number(film.year), url: `/films/${slug}` }))
 }
 
 export default makeSource({

@@ -1,9 +1,7 @@
 /**
- * make-images: every picture on Intertitle is drawn here, in code, so the site
- * ships no downloaded or stock art and every image can be rebuilt exactly.
- * Scans CONTENT_DIR (default `content`) for /images/(stills|covers)/*.jpg
- * references, renders each missing file (all of them with --force) from a
- * seeded SVG through sharp, and always rewrites the brand mark.
+ * make-images: every picture on Intertitle is drawn here, in code, so the site ships no downloaded
+ * or stock art and any image can be rebuilt byte-for-byte. Renders each /images/(stills|covers)/*.jpg
+ * referenced under CONTENT_DIR that is missing (all with --force) from a seeded SVG, plus the brand mark.
  * Usage: npx tsx scripts/make-images.ts [--force] [--out DIR]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -38,7 +36,6 @@ function hash(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0
   return h
 }
-
 /** mulberry32: small deterministic PRNG. */
 function rng(seed: number): Rng {
   let a = seed
@@ -49,7 +46,6 @@ function rng(seed: number): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
-
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
 const f = (v: number): string => String(Math.round(v * 10) / 10)
 const between = (r: Rng, lo: number, hi: number): number => lo + r() * (hi - lo)
@@ -59,7 +55,6 @@ function mix(a: string, b: string, t: number): string {
   const c = [0, 1, 2].map((i) => Math.round(ch(a, i) + (ch(b, i) - ch(a, i)) * t))
   return `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`
 }
-
 function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c] ?? 'amp'};`)
 }
@@ -72,26 +67,22 @@ function defs(p: Palette, seed: number): string {
 <linearGradient id="beam" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="${p.glow}" stop-opacity="0.5"/><stop offset="1" stop-color="${p.glow}" stop-opacity="0"/></linearGradient>
 <linearGradient id="fog" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${p.glow}" stop-opacity="0"/><stop offset="0.5" stop-color="${p.glow}" stop-opacity="0.16"/><stop offset="1" stop-color="${p.glow}" stop-opacity="0"/></linearGradient>
 <radialGradient id="vig" cx="0.5" cy="0.5" r="0.75"><stop offset="0.45" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="0.8"/></radialGradient>
-<filter id="grain" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.85" numOctaves="1" seed="${seed % 997}"/><feColorMatrix type="saturate" values="0"/></filter>
+<filter id="grain" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.85" numOctaves="1" seed="${seed % 997}"/><feColorMatrix values="2 0 0 0 -0.5 2 0 0 0 -0.5 2 0 0 0 -0.5 0 0 0 0 1"/></filter>
 </defs>`
 }
-
 /** A jagged ridge line closed to the bottom edge. */
 function ridge(r: Rng, y: number, amp: number, steps: number, fill: string): string {
   const pts = Array.from({ length: steps + 1 }, (_, i) => `${f((i / steps) * W)},${f(y - r() * amp)}`)
   return `<path d="M0,${H} L${pts.join(' L')} L${W},${H} Z" fill="${fill}"/>`
 }
-
 /** A standing figure: head and coat, pure geometry. */
 function figure(x: number, base: number, h: number, fill: string): string {
   const w = h * 0.26
   return `<path d="M${f(x - w / 2)},${f(base)} L${f(x - w * 0.38)},${f(base - h * 0.8)} Q${f(x)},${f(base - h * 0.9)} ${f(x + w * 0.38)},${f(base - h * 0.8)} L${f(x + w / 2)},${f(base)} Z" fill="${fill}"/><circle cx="${f(x)}" cy="${f(base - h * 0.9)}" r="${f(h * 0.075)}" fill="${fill}"/>`
 }
-
 function sunAt(x: number, y: number, rad: number): string {
   return `<circle cx="${f(x)}" cy="${f(y)}" r="${f(rad)}" fill="url(#sun)"/>`
 }
-
 const horizon: Scene = (r, p) => {
   const hy = between(r, 0.5, 0.68) * H
   const sx = between(r, 0.2, 0.8) * W
@@ -103,7 +94,6 @@ const horizon: Scene = (r, p) => {
   const layers = [0.55, 0.3, 0].map((t, i) => ridge(r, hy + i * 70, 140 - i * 35, 6 + Math.floor(r() * 8), mix(p.ground, p.sky[1], t)))
   return [`${sky}${layers.join('')}${figure(between(r, 0.15, 0.85) * W, H - 30, between(r, 90, 180), p.ground)}`, hy]
 }
-
 const city: Scene = (r, p) => {
   const base = between(r, 0.62, 0.78) * H
   const row = (shade: string, maxH: number, lit: boolean): string => {
@@ -119,7 +109,6 @@ const city: Scene = (r, p) => {
   }
   return [`<rect width="${W}" height="${H}" fill="url(#sky)"/>${sunAt(between(r, 0.3, 0.7) * W, base, 700)}${row(mix(p.ground, p.sky[1], 0.5), 380, false)}<rect y="${f(base - 30)}" width="${W}" height="${H}" fill="${p.ground}"/>${row(p.ground, 240, true)}`, base - 200]
 }
-
 const interior: Scene = (r, p) => {
   const left = r() < 0.5
   const wx = left ? between(r, 0.08, 0.25) * W : between(r, 0.6, 0.78) * W
@@ -133,20 +122,16 @@ const interior: Scene = (r, p) => {
 <rect x="${f(wx)}" y="${f(floor * 0.2)}" width="${f(ww)}" height="${f(floor * 0.8)}" fill="url(#sky)"/>${sunAt(wx + ww / 2, floor * 0.5, 520)}${bars}<rect x="${f(wx + ww / 2 - 6)}" y="${f(floor * 0.2)}" width="12" height="${f(floor * 0.8)}" fill="${p.ground}"/>
 <path d="${beam}" fill="url(#beam)" opacity="${f(between(r, 0.4, 0.7))}"/>${figure(left ? wx + ww + between(r, 250, 500) : wx - between(r, 250, 500), H - 40, between(r, 300, 420), mix(p.ground, '#000000', 0.4))}`, floor * 0.55]
 }
-
 const road: Scene = (r, p) => {
   const hy = between(r, 0.5, 0.6) * H
   const vx = between(r, 0.35, 0.65) * W
-  let poles = ''
-  for (let i = 0; i < 7; i++) {
-    const t = Math.pow(0.72, i)
-    const x = vx + (W * 0.55) * t
-    poles += `<rect x="${f(x)}" y="${f(hy - 420 * t)}" width="${f(Math.max(2, 14 * t))}" height="${f(420 * t)}" fill="${p.ground}"/><rect x="${f(x - 60 * t)}" y="${f(hy - 400 * t)}" width="${f(134 * t)}" height="${f(Math.max(1.5, 8 * t))}" fill="${p.ground}"/>`
-  }
+  const poles = Array.from({ length: 7 }, (_, i) => {
+    const [t, x] = [0.72 ** i, vx + W * 0.55 * 0.72 ** i]
+    return `<rect x="${f(x)}" y="${f(hy - 420 * t)}" width="${f(Math.max(2, 14 * t))}" height="${f(420 * t)}" fill="${p.ground}"/><rect x="${f(x - 60 * t)}" y="${f(hy - 400 * t)}" width="${f(134 * t)}" height="${f(Math.max(1.5, 8 * t))}" fill="${p.ground}"/>`
+  }).join('')
   return [`<rect width="${W}" height="${H}" fill="url(#sky)"/>${sunAt(vx, hy, between(r, 400, 700))}<rect y="${f(hy)}" width="${W}" height="${f(H - hy)}" fill="${p.ground}"/>
 <path d="M${f(vx - 3)},${f(hy)} L${f(vx + 3)},${f(hy)} L${f(vx + 700)},${H} L${f(vx - 700)},${H} Z" fill="${mix(p.ground, p.sky[1], 0.45)}"/><path d="M${f(vx)},${f(hy)} L${f(vx + 8)},${H} L${f(vx - 8)},${H} Z" fill="${p.glow}" opacity="0.35"/>${poles}`, hy]
 }
-
 const searchlights: Scene = (r, p) => {
   const beams = Array.from({ length: 2 + Math.floor(r() * 3) }, () => {
     const x = between(r, 0.1, 0.9) * W
@@ -155,7 +140,6 @@ const searchlights: Scene = (r, p) => {
   })
   return [`<rect width="${W}" height="${H}" fill="url(#sky)"/>${beams.join('')}${sunAt(W / 2, H, 900)}${ridge(r, H * 0.82, 60, 20, p.ground)}`, H * 0.78]
 }
-
 const SCENES: readonly Scene[] = [horizon, horizon, city, interior, interior, road, searchlights]
 
 /** The picture layers of a still (no wrapper), reused inside covers. */
@@ -168,32 +152,33 @@ function scene(name: string): string {
   return `${defs(p, seed)}${body}<rect y="${f(fogY - 160)}" width="${W}" height="320" fill="url(#fog)"/><rect width="${W}" height="${H}" fill="url(#vig)"/><rect width="${W}" height="${H}" filter="url(#grain)" opacity="0.1"/>${box}`
 }
 
-function stillSvg(name: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${scene(name)}</svg>`
-}
-
-/** Greedy word wrap to at most `max` characters a line. */
-function wrap(text: string, max: number): string[] {
+/** Greedy word wrap to at most `max` characters a line, then narrowed while the line count holds (even rag). */
+function wrap(text: string, max: number, balance = false): string[] {
   const lines: string[] = []
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const last = lines.at(-1)
-    if (last !== undefined && (last + ' ' + word).length <= max) lines[lines.length - 1] = `${last} ${word}`
+    if (last !== undefined && `${last} ${word}`.length <= max) lines[lines.length - 1] = `${last} ${word}`
     else lines.push(word)
   }
-  return lines
+  return balance && max > 8 && wrap(text, max - 1).length === lines.length ? wrap(text, max - 1, true) : lines
 }
-
+/** Splits "Kicker: the line" and picks the largest size that fits the line in a few lines. */
+function coverLineLayout(coverLine: string): { kicker: string; lines: string[]; size: number } {
+  const colon = coverLine.indexOf(':')
+  const kicker = colon > 0 && colon < 24 ? coverLine.slice(0, colon) : ''
+  const rest = kicker ? coverLine.slice(colon + 1).trim() : coverLine
+  const line = rest.charAt(0).toUpperCase() + rest.slice(1)
+  const perLine = (size: number): number => Math.floor(1040 / (size * 0.56)) // ~0.56em per glyph
+  const sizes = [[112, 3], [96, 3], [84, 4], [72, 4], [62, 5]] as const
+  const size = sizes.find(([s, n]) => wrap(line, perLine(s)).length <= n)?.[0] ?? 54
+  return { kicker, lines: wrap(line, perLine(size), true), size }
+}
 function coverSvg(slug: string, issue: Issue): string {
   const r = rng(hash(`cover:${slug}`))
   const p = pick(r, PALETTES)
   const [year, mm] = issue.month.split('-')
   const date = `${MONTHS[Number(mm) - 1] ?? ''} ${year ?? ''}`.toUpperCase()
-  const colon = issue.coverLine.indexOf(':')
-  const kicker = colon > 0 && colon < 24 ? issue.coverLine.slice(0, colon) : ''
-  const rest = kicker ? issue.coverLine.slice(colon + 1).trim() : issue.coverLine
-  const line = rest.charAt(0).toUpperCase() + rest.slice(1)
-  const size = [112, 96, 84, 72, 62].find((s) => wrap(line, Math.floor(1040 / (s * 0.56))).length <= 3) ?? 56
-  const lines = wrap(line, Math.floor(1040 / (size * 0.56)))
+  const { kicker, lines, size } = coverLineLayout(issue.coverLine)
   const textTop = 1600 - 90 - (lines.length - 1) * size * 1.05
   const frame = pick(r, [
     'M250,1010 V640 A350,350 0 0 1 950,640 V1010 Z', // arch
@@ -205,7 +190,7 @@ function coverSvg(slug: string, issue: Issue): string {
   const tspans = lines.map((l, i) => `<tspan x="80" dy="${i === 0 ? 0 : f(size * 1.05)}">${escapeXml(l)}</tspan>`).join('')
   const sans = 'font-family="DejaVu Sans" font-weight="700"'
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="1600" viewBox="0 0 1200 1600">
-<rect width="1200" height="1600" fill="${mix(p.sky[0], '#000000', 0.3)}"/>${bars}
+<rect width="1200" height="1600" fill="${mix(p.sky[1], '#000000', 0.5)}"/>${bars}
 <clipPath id="frame"><path d="${frame}"/></clipPath>
 <g clip-path="url(#frame)"><svg x="150" y="300" width="900" height="760" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMidYMid slice">${scene(`cover:${slug}`)}</svg></g>
 ${ring}<path d="${frame}" fill="none" stroke="#fbfaf7" stroke-width="6"/>
@@ -217,11 +202,9 @@ ${kicker ? `<text x="80" y="${f(textTop - size - 10)}" ${sans} font-size="40" le
 </svg>`
 }
 
-const MARK = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">
-<rect width="64" height="64" rx="10" fill="#b3122e"/>
-<path fill="#fbfaf7" d="M20 14h24v7h-8.5v22H44v7H20v-7h8.5V21H20z"/>
-<path fill="#fbfaf7" d="M7 10h6v6H7zM7 22h6v6H7zM7 36h6v6H7zM7 48h6v6H7zM51 10h6v6h-6zM51 22h6v6h-6zM51 36h6v6h-6zM51 48h6v6h-6z"/>
-</svg>
+/** Brand mark: a capital-I beam between two rows of sprocket holes; crimson and paper, no fonts. */
+const MARK = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"><rect width="64" height="64" rx="10" fill="#b3122e"/>
+<path fill="#fbfaf7" d="M20 14h24v7h-8.5v22H44v7H20v-7h8.5V21H20zM7 10h6v6H7zM7 22h6v6H7zM7 36h6v6H7zM7 48h6v6H7zM51 10h6v6h-6zM51 22h6v6h-6zM51 36h6v6h-6zM51 48h6v6h-6z"/></svg>
 `
 
 function walk(dir: string): string[] {
@@ -230,7 +213,6 @@ function walk(dir: string): string[] {
     return e.isDirectory() ? walk(full) : /\.(mdx|ya?ml)$/.test(e.name) ? [full] : []
   })
 }
-
 function collectRefs(contentDir: string): string[] {
   const refs = new Set<string>()
   for (const file of walk(contentDir)) for (const m of readFileSync(file, 'utf8').matchAll(REF)) refs.add(m[0])
@@ -252,14 +234,12 @@ function readIssue(contentDir: string, slug: string): Issue | string {
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const force = args.includes('--force')
-  const outIdx = args.indexOf('--out')
-  const out = path.resolve(outIdx >= 0 ? (args[outIdx + 1] ?? 'public') : 'public')
+  const out = path.resolve(args.includes('--out') ? (args[args.indexOf('--out') + 1] ?? 'public') : 'public')
   const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content')
   const refs = existsSync(contentDir) ? collectRefs(contentDir) : []
   if (!existsSync(contentDir)) console.warn(`No content folder at ${contentDir}; only the brand mark is written.`)
   const errors: string[] = []
-  let written = 0
-  let skipped = 0
+  let [written, skipped] = [0, 0]
   for (const ref of refs) {
     const file = path.join(out, ref)
     if (!force && existsSync(file)) { skipped++; continue }
@@ -269,7 +249,7 @@ async function main(): Promise<void> {
       const issue = readIssue(contentDir, name)
       if (typeof issue === 'string') { errors.push(issue); continue }
       svg = coverSvg(name, issue)
-    } else svg = stillSvg(name)
+    } else svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${scene(name)}</svg>`
     mkdirSync(path.dirname(file), { recursive: true })
     const info = await sharp(Buffer.from(svg)).jpeg({ quality: 78, progressive: true, mozjpeg: true }).toFile(file)
     console.log(`wrote ${path.relative(process.cwd(), file)} (${info.width}x${info.height}, ${Math.round(info.size / 1024)} KB)`)

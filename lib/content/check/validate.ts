@@ -85,11 +85,13 @@ function schemaProblems(doc: Parsed, schema: z.ZodType): Problem[] {
   })
 }
 
+/** Pull quotes are compared ignoring emphasis, spacing and case (a quote may start a sentence). */
 const normalise = (s: string) =>
   s
     .replace(/[*_]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
+    .toLowerCase()
 
 function lineAt(doc: Parsed, index: number): number {
   return doc.bodyStartLine + doc.body.slice(0, index).split('\n').length - 1
@@ -109,7 +111,7 @@ function bodyProblems(doc: Parsed, reviewUrls: Set<string>, imageExists: (s: str
   for (const m of doc.body.matchAll(/<PullQuote>([\s\S]*?)<\/PullQuote>/g)) {
     const words = normalise(m[1] ?? '')
     if (!words) at(m.index, 'PullQuote', 'is empty')
-    else if (!prose.includes(words)) at(m.index, 'PullQuote', `words are not in the review's body: "${words}"`)
+    else if (!prose.includes(words)) at(m.index, 'PullQuote', `words are not in the review's body: "${(m[1] ?? '').trim()}"`)
   }
   for (const m of doc.body.matchAll(/<Still\b[^>]*>/g)) {
     const src = attr(m[0], 'src')
