@@ -19,5 +19,9 @@ export default defineConfig([
     'test-results/**',
     'playwright-report/**',
     'bench-results/**',
+    'public/pagefind/**',
+    '.scheduled-e2e/**',
+    '.bench-build/**',
+    'data/**',
   ]),
 ])

@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next'
 import { reviewRedirects } from './lib/content/redirects'
-import { securityHeaders } from './lib/security-headers'
+import { searchPageHeaders, securityHeaders } from './lib/security-headers'
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -12,6 +12,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
+      // A later rule's header replaces an earlier one's of the same name. Pagefind compiles
+      // its WebAssembly on /search and in its worker, whose script brings its own policy.
+      { source: '/search', headers: searchPageHeaders },
+      { source: '/pagefind/:path*', headers: searchPageHeaders },
       {
         // Draft Mode's cookie: an editor's preview must never be cached or indexed.
         source: '/:path*',

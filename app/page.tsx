@@ -5,9 +5,9 @@ import { JsonLd } from '@/components/json-ld'
 import { trail } from '@/lib/breadcrumbs'
 import { ReviewGrid } from '@/components/review-card'
 import { criticOf, getCurrentIssue, getPublishedReviews } from '@/lib/content'
-import { formatDate } from '@/lib/format'
 import { pageMetadata } from '@/lib/metadata'
 import { site } from '@/lib/site'
+import { DateText } from '@/components/date'
 
 export const revalidate = 30
 
@@ -34,7 +34,7 @@ export default function HomePage() {
             </h2>
             <p className="mt-3 text-lg text-muted">{lead.standfirst}</p>
             <p className="mt-3 font-sans text-sm text-muted">
-              {criticOf(lead.critic).name} · <time dateTime={lead.date}>{formatDate(lead.date)}</time>
+              {criticOf(lead.critic).name} · <DateText iso={lead.date} />
             </p>
           </div>
         </article>

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import type { Critic, Review } from '@/lib/content'
-import { formatDate } from '@/lib/format'
+import { DateText } from '@/components/date'
 
 export function Byline({ review, critic }: { review: Review; critic: Critic }) {
   return (
@@ -10,7 +10,7 @@ export function Byline({ review, critic }: { review: Review; critic: Critic }) {
         {critic.name}
       </Link>
       <span aria-hidden="true"> · </span>
-      <time dateTime={review.date}>{formatDate(review.date)}</time>
+      <DateText iso={review.date} />
       <span aria-hidden="true"> · </span>
       <span>{review.readingMinutes} min read</span>
     </p>

@@ -5,7 +5,7 @@ import { releaseLine } from '@/lib/release'
 export function ReleaseLine({ review, film }: { review: Review; film: Film }) {
   return (
     <p data-release-line="" className="mt-8 border-t border-rule pt-4 font-sans font-semibold">
-      <span aria-hidden="true" className="mr-1 text-accent">►</span>
+      <span aria-hidden="true" className="text-accent">►</span>{' '}
       {releaseLine(film.title, review.release, review.date)}
     </p>
   )

@@ -2,7 +2,7 @@ import Image from 'next/image'
 import Link from 'next/link'
 import { criticOf, type Review } from '@/lib/content'
 import { cn } from '@/lib/cn'
-import { formatDate } from '@/lib/format'
+import { DateText } from '@/components/date'
 
 type Props = { review: Review; headingLevel?: 'h2' | 'h3'; showImage?: boolean; className?: string }
 
@@ -22,7 +22,7 @@ export function ReviewCard({ review, headingLevel: Heading = 'h3', showImage = t
       </Heading>
       <p className="text-base leading-relaxed text-muted">{review.standfirst}</p>
       <p className="font-sans text-xs text-muted">
-        {critic.name} · <time dateTime={review.date}>{formatDate(review.date)}</time>
+        {critic.name} · <DateText iso={review.date} />
       </p>
     </article>
   )

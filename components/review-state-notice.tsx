@@ -1,5 +1,5 @@
 import type { PublicationState, Review } from '@/lib/content'
-import { formatDate } from '@/lib/format'
+import { DateText } from '@/components/date'
 
 /** On an unpublished review seen in preview: what state it is in, and when it goes live. */
 export function ReviewStateNotice({ review, state }: { review: Review; state: PublicationState }) {
@@ -11,7 +11,7 @@ export function ReviewStateNotice({ review, state }: { review: Review; state: Pu
         'This is a draft: it will not go live until draft is removed from its frontmatter.'
       ) : (
         <>
-          Scheduled: it goes live on <time dateTime={review.publishAt ?? review.date}>{formatDate(review.publishAt ?? review.date)}</time>.
+          Scheduled: it goes live on <DateText iso={review.publishAt ?? review.date} />.
         </>
       )}
     </p>

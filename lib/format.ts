@@ -18,6 +18,18 @@ const monthYear = new Intl.DateTimeFormat(site.locale, {
 })
 const yearOnly = new Intl.DateTimeFormat(site.locale, { year: 'numeric', timeZone: site.timeZone })
 
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: site.timeZone,
+})
+
+/** "2025-06-05": the calendar day in the magazine's time zone, for `<time dateTime>`. */
+export function isoDay(iso: string): string {
+  return isoDayFormat.format(new Date(iso))
+}
+
 /** "5 June 2025" */
 export function formatDate(iso: string): string {
   return dayMonthYear.format(new Date(iso))

@@ -7,8 +7,11 @@ type PageMeta = {
   description: string
   /** Site-relative path; the canonical is built from the site config, never from the request. */
   path: string
-  /** An image for link cards; reviews and the home page draw theirs with opengraph-image files. */
-  image?: { src: string; alt: string }
+  /**
+   * The link-card image: a file, or 'route' where the route draws its own with
+   * opengraph-image/twitter-image files (reviews, the home page). Unset: the site's card.
+   */
+  image?: { src: string; alt: string } | 'route'
   article?: { publishedTime: string; modifiedTime?: string; authors: string[]; section?: string; tags?: string[] }
   noindex?: boolean
   /** Extra feeds to advertise beside the site's own, e.g. a critic's. */
@@ -26,9 +29,12 @@ function feedLinks(feeds: Pick<FeedSpec, 'title' | 'basePath'>[]) {
 export function pageMetadata({ title, description, path, image, article, noindex, feeds = [] }: PageMeta): Metadata {
   const url = absoluteUrl(path)
   // Pages without a card of their own share the site's, drawn by app/opengraph-image.tsx.
-  const images = image
-    ? [{ url: absoluteUrl(image.src), alt: image.alt }]
-    : [{ url: absoluteUrl('/opengraph-image'), width: 1200, height: 630, alt: `${site.name}: ${site.tagline}` }]
+  const images =
+    image === 'route'
+      ? undefined
+      : image
+        ? [{ url: absoluteUrl(image.src), alt: image.alt }]
+        : [{ url: absoluteUrl('/opengraph-image'), width: 1200, height: 630, alt: `${site.name}: ${site.tagline}` }]
   return {
     title,
     description,
@@ -40,7 +46,7 @@ export function pageMetadata({ title, description, path, image, article, noindex
       url,
       siteName: site.name,
       locale: site.locale.replace('-', '_'),
-      images,
+      ...(images ? { images } : {}),
       ...(article
         ? {
             type: 'article',

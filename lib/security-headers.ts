@@ -4,10 +4,11 @@
  * pages stay static (a nonce would force every page to render per request, and a hash next
  * to 'unsafe-inline' would switch it off). Everything else is locked to this origin.
  */
-export function contentSecurityPolicy(dev = process.env.NODE_ENV === 'development'): string {
+export function contentSecurityPolicy({ dev = process.env.NODE_ENV === 'development', wasm = false } = {}): string {
+  const extra = [dev && "'unsafe-eval'", wasm && "'wasm-unsafe-eval'"].filter(Boolean).map((s) => ` ${s}`)
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self' 'unsafe-inline'${extra.join('')}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -18,6 +19,9 @@ export function contentSecurityPolicy(dev = process.env.NODE_ENV === 'developmen
     "frame-ancestors 'none'",
   ].join('; ')
 }
+
+/** Pagefind runs WebAssembly in the browser: only /search and Pagefind's own files may compile it. */
+export const searchPageHeaders = [{ key: 'Content-Security-Policy', value: contentSecurityPolicy({ wasm: true }) }]
 
 export const securityHeaders = [
   { key: 'Content-Security-Policy', value: contentSecurityPolicy() },

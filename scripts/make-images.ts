@@ -27,7 +27,8 @@ const PALETTES: readonly Palette[] = [
   { sky: ['#050a07', '#1c3328', '#7d9a5a'], glow: '#e8f0a0', ground: '#030604' }, // sodium green
   { sky: ['#0d0618', '#3b1a5c', '#c04a9a'], glow: '#ffb0e0', ground: '#06030c' }, // violet neon
   { sky: ['#1b2230', '#5a6a80', '#d8c6b0'], glow: '#fff6e8', ground: '#10141c' }, // steel dawn
-  { sky: ['#140c06', '#3d2412', '#a86a2c'], glow: '#ffd28a', ground: '#0a0603' }, // amber interior
+  { sky: ['#06141a', '#0f3b4a', '#5fb3c4'], glow: '#e0fbff', ground: '#030a0d' }, // ice cyan
+  { sky: ['#1a0a1f', '#6b1f4a', '#f08a4b'], glow: '#ffd0a0', ground: '#0c040d' }, // magenta sunset
 ]
 
 /** FNV-1a: a stable 32-bit seed from a file name. */
@@ -46,7 +47,8 @@ function rng(seed: number): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
-const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
+const at = <T>(xs: readonly T[], i: number): T => xs[i % xs.length] as T // xs is never empty here
+const pick = <T>(r: Rng, xs: readonly T[]): T => at(xs, Math.floor(r() * xs.length))
 const f = (v: number): string => String(Math.round(v * 10) / 10)
 const between = (r: Rng, lo: number, hi: number): number => lo + r() * (hi - lo)
 
@@ -64,7 +66,7 @@ function defs(p: Palette, seed: number): string {
   return `<defs>
 <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${p.sky[0]}"/><stop offset="0.55" stop-color="${p.sky[1]}"/><stop offset="1" stop-color="${p.sky[2]}"/></linearGradient>
 <radialGradient id="sun"><stop offset="0" stop-color="${p.glow}" stop-opacity="0.95"/><stop offset="0.12" stop-color="${p.glow}" stop-opacity="0.55"/><stop offset="1" stop-color="${p.sky[2]}" stop-opacity="0"/></radialGradient>
-<linearGradient id="beam" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="${p.glow}" stop-opacity="0.5"/><stop offset="1" stop-color="${p.glow}" stop-opacity="0"/></linearGradient>
+<linearGradient id="beam" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${p.glow}" stop-opacity="0.45"/><stop offset="1" stop-color="${p.glow}" stop-opacity="0"/></linearGradient>
 <linearGradient id="fog" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${p.glow}" stop-opacity="0"/><stop offset="0.5" stop-color="${p.glow}" stop-opacity="0.16"/><stop offset="1" stop-color="${p.glow}" stop-opacity="0"/></linearGradient>
 <radialGradient id="vig" cx="0.5" cy="0.5" r="0.75"><stop offset="0.45" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="0.8"/></radialGradient>
 <filter id="grain" x="0" y="0" width="100%" height="100%"><feTurbulence type="fractalNoise" baseFrequency="0.85" numOctaves="1" seed="${seed % 997}"/><feColorMatrix values="2 0 0 0 -0.5 2 0 0 0 -0.5 2 0 0 0 -0.5 0 0 0 0 1"/></filter>
@@ -88,7 +90,10 @@ const horizon: Scene = (r, p) => {
   const sx = between(r, 0.2, 0.8) * W
   const sky = `<rect width="${W}" height="${H}" fill="url(#sky)"/>${sunAt(sx, hy - 40, between(r, 300, 600))}`
   if (r() < 0.5) {
-    const glints = Array.from({ length: 14 }, (_, i) => `<rect x="${f(sx - between(r, 20, 90) * (1 + i / 4))}" y="${f(hy + 8 + i * i * 2.2)}" width="${f(between(r, 40, 180) * (1 + i / 4))}" height="${f(2 + i * 0.4)}" fill="${p.glow}" opacity="${f(0.7 - i * 0.04)}"/>`)
+    const glints = Array.from({ length: 16 }, (_, i) => {
+      const w = between(r, 20, 110) * (1 + i / 3)
+      return `<rect x="${f(sx - w / 2 + between(r, -30, 30) * (1 + i / 4))}" y="${f(hy + 6 + i * i * 1.6)}" width="${f(w)}" height="${f(1.5 + i * 0.35)}" fill="${p.glow}" opacity="${f(0.75 - i * 0.04)}"/>`
+    })
     return [`${sky}${ridge(r, hy, 50, 12, mix(p.ground, p.sky[1], 0.4))}<rect y="${f(hy)}" width="${W}" height="${f(H - hy)}" fill="${mix(p.ground, p.sky[1], 0.25)}"/>${glints.join('')}`, hy]
   }
   const layers = [0.55, 0.3, 0].map((t, i) => ridge(r, hy + i * 70, 140 - i * 35, 6 + Math.floor(r() * 8), mix(p.ground, p.sky[1], t)))
@@ -110,17 +115,17 @@ const city: Scene = (r, p) => {
   return [`<rect width="${W}" height="${H}" fill="url(#sky)"/>${sunAt(between(r, 0.3, 0.7) * W, base, 700)}${row(mix(p.ground, p.sky[1], 0.5), 380, false)}<rect y="${f(base - 30)}" width="${W}" height="${H}" fill="${p.ground}"/>${row(p.ground, 240, true)}`, base - 200]
 }
 const interior: Scene = (r, p) => {
-  const left = r() < 0.5
-  const wx = left ? between(r, 0.08, 0.25) * W : between(r, 0.6, 0.78) * W
-  const ww = between(r, 180, 300)
-  const floor = H * 0.78
-  const beam = left
-    ? `M${f(wx + ww)},${f(floor * 0.2)} L${f(wx + ww)},${f(floor)} L${f(wx + ww + 900)},${H} L${f(wx + ww + 400)},${H} Z`
-    : `M${f(wx)},${f(floor * 0.2)} L${f(wx)},${f(floor)} L${f(wx - 900)},${H} L${f(wx - 400)},${H} Z`
-  const bars = [0.33, 0.66].map((t) => `<rect x="${f(wx)}" y="${f(floor * 0.2 + t * floor * 0.8 - 6)}" width="${f(ww)}" height="12" fill="${p.ground}"/>`).join('')
+  const [left, floor, ww, count] = [r() < 0.5, H * 0.78, between(r, 150, 250), 1 + Math.floor(r() * 3)]
+  const top = floor * between(r, 0.12, 0.35)
+  const x0 = left ? between(r, 0.05, 0.2) * W : between(r, 0.62, 0.82) * W - (count - 1) * (ww + 70)
+  const xs = Array.from({ length: count }, (_, i) => x0 + i * (ww + 70))
+  const panes = xs.map((x) => `<rect x="${f(x)}" y="${f(top)}" width="${f(ww)}" height="${f(floor - top)}" fill="url(#sky)"/>`)
+  const bars = xs.map((x) => [0.33, 0.66].map((t) => `<rect x="${f(x)}" y="${f(top + t * (floor - top) - 6)}" width="${f(ww)}" height="12" fill="${p.ground}"/>`).join('') + `<rect x="${f(x + ww / 2 - 6)}" y="${f(top)}" width="12" height="${f(floor - top)}" fill="${p.ground}"/>`)
+  const shift = (left ? 1 : -1) * between(r, 350, 650) // light shafts slant into the room
+  const beams = xs.map((x) => `<path d="M${f(x)},${f(top)} L${f(x + ww)},${f(top)} L${f(x + ww + shift)},${H} L${f(x + shift)},${H} Z" fill="url(#beam)" opacity="${f(between(r, 0.5, 0.8))}"/>`)
+  const fx = left ? (xs.at(-1) ?? x0) + ww + between(r, 200, 450) : x0 - between(r, 200, 450)
   return [`<rect width="${W}" height="${H}" fill="${mix(p.ground, p.sky[1], 0.35)}"/><rect y="${f(floor)}" width="${W}" height="${f(H - floor)}" fill="${p.ground}"/>
-<rect x="${f(wx)}" y="${f(floor * 0.2)}" width="${f(ww)}" height="${f(floor * 0.8)}" fill="url(#sky)"/>${sunAt(wx + ww / 2, floor * 0.5, 520)}${bars}<rect x="${f(wx + ww / 2 - 6)}" y="${f(floor * 0.2)}" width="12" height="${f(floor * 0.8)}" fill="${p.ground}"/>
-<path d="${beam}" fill="url(#beam)" opacity="${f(between(r, 0.4, 0.7))}"/>${figure(left ? wx + ww + between(r, 250, 500) : wx - between(r, 250, 500), H - 40, between(r, 300, 420), mix(p.ground, '#000000', 0.4))}`, floor * 0.55]
+${panes.join('')}${sunAt(x0 + (count * (ww + 70)) / 2, floor * 0.5, 420 + count * 120)}${bars.join('')}${beams.join('')}${r() < 0.3 ? '' : figure(fx, H - 40, between(r, 260, 420), mix(p.ground, '#000000', 0.4))}`, floor * 0.55]
 }
 const road: Scene = (r, p) => {
   const hy = between(r, 0.5, 0.6) * H
@@ -140,15 +145,22 @@ const searchlights: Scene = (r, p) => {
   })
   return [`<rect width="${W}" height="${H}" fill="url(#sky)"/>${beams.join('')}${sunAt(W / 2, H, 900)}${ridge(r, H * 0.82, 60, 20, p.ground)}`, H * 0.78]
 }
-const SCENES: readonly Scene[] = [horizon, horizon, city, interior, interior, road, searchlights]
+const doorway: Scene = (r, p) => {
+  const [dx, dw, top, floor] = [between(r, 0.3, 0.62) * W, between(r, 150, 230), between(r, 0.15, 0.3) * H, H * 0.8]
+  const spill = `M${f(dx)},${f(floor)} L${f(dx + dw)},${f(floor)} L${f(dx + dw + 300)},${H} L${f(dx - 300)},${H} Z`
+  return [`<rect width="${W}" height="${H}" fill="${mix(p.ground, p.sky[1], 0.3)}"/><rect y="${f(floor)}" width="${W}" height="${f(H - floor)}" fill="${p.ground}"/>
+<rect x="${f(dx)}" y="${f(top)}" width="${f(dw)}" height="${f(floor - top)}" fill="url(#sky)"/>${sunAt(dx + dw / 2, floor - 60, between(r, 380, 560))}<path d="${spill}" fill="${p.glow}" opacity="0.3"/>${figure(dx + dw / 2, floor + 6, (floor - top) * between(r, 0.55, 0.8), p.ground)}`, floor * 0.6]
+}
+const SCENES: readonly Scene[] = [horizon, city, interior, doorway, road, searchlights]
 
 /** The picture layers of a still (no wrapper), reused inside covers. */
-function scene(name: string): string {
+function scene(name: string, fixed?: Palette): string {
   const seed = hash(name)
   const r = rng(seed)
-  const p = pick(r, PALETTES)
+  const [a, b, t] = [pick(r, PALETTES), pick(r, PALETTES), between(r, 0, 0.45)] // blend two palettes for range
+  const p = fixed ?? { sky: [mix(a.sky[0], b.sky[0], t), mix(a.sky[1], b.sky[1], t), mix(a.sky[2], b.sky[2], t)], glow: mix(a.glow, b.glow, t), ground: mix(a.ground, b.ground, t) }
   const [body, fogY] = pick(r, SCENES)(r, p)
-  const box = r() < 0.4 ? `<rect width="${W}" height="115" fill="#000"/><rect y="${H - 115}" width="${W}" height="115" fill="#000"/>` : ''
+  const box = !fixed && r() < 0.4 ? `<rect width="${W}" height="115" fill="#000"/><rect y="${H - 115}" width="${W}" height="115" fill="#000"/>` : ''
   return `${defs(p, seed)}${body}<rect y="${f(fogY - 160)}" width="${W}" height="320" fill="url(#fog)"/><rect width="${W}" height="${H}" fill="url(#vig)"/><rect width="${W}" height="${H}" filter="url(#grain)" opacity="0.1"/>${box}`
 }
 
@@ -175,16 +187,16 @@ function coverLineLayout(coverLine: string): { kicker: string; lines: string[]; 
 }
 function coverSvg(slug: string, issue: Issue): string {
   const r = rng(hash(`cover:${slug}`))
-  const p = pick(r, PALETTES)
+  const p = at(PALETTES, Math.abs(issue.number) * 5) // consecutive issues differ
   const [year, mm] = issue.month.split('-')
   const date = `${MONTHS[Number(mm) - 1] ?? ''} ${year ?? ''}`.toUpperCase()
   const { kicker, lines, size } = coverLineLayout(issue.coverLine)
   const textTop = 1600 - 90 - (lines.length - 1) * size * 1.05
-  const frame = pick(r, [
+  const frame = at([
     'M250,1010 V640 A350,350 0 0 1 950,640 V1010 Z', // arch
     'M600,380 A330,330 0 1 1 599.9,380 Z', // disc
     'M300,400 H900 V1010 H300 Z', // tall frame
-  ])
+  ], Math.abs(issue.number))
   const ring = `<circle cx="${f(between(r, 780, 920))}" cy="${f(between(r, 420, 520))}" r="${f(between(r, 110, 170))}" fill="${p.glow}" opacity="0.9"/>`
   const bars = Array.from({ length: 4 }, (_, i) => `<rect x="${120 + i * 38}" y="${f(between(r, 700, 820))}" width="18" height="260" fill="${p.sky[2]}"/>`).join('')
   const tspans = lines.map((l, i) => `<tspan x="80" dy="${i === 0 ? 0 : f(size * 1.05)}">${escapeXml(l)}</tspan>`).join('')
@@ -192,7 +204,7 @@ function coverSvg(slug: string, issue: Issue): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="1600" viewBox="0 0 1200 1600">
 <rect width="1200" height="1600" fill="${mix(p.sky[1], '#000000', 0.5)}"/>${bars}
 <clipPath id="frame"><path d="${frame}"/></clipPath>
-<g clip-path="url(#frame)"><svg x="150" y="300" width="900" height="760" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMidYMid slice">${scene(`cover:${slug}`)}</svg></g>
+<g clip-path="url(#frame)"><svg x="150" y="300" width="900" height="760" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMidYMid slice">${scene(`cover:${slug}`, p)}</svg></g>
 ${ring}<path d="${frame}" fill="none" stroke="#fbfaf7" stroke-width="6"/>
 <text x="600" y="205" text-anchor="middle" font-family="Liberation Serif" font-weight="700" font-size="168" fill="#fbfaf7">INTERTITLE</text>
 <rect x="80" y="238" width="1040" height="4" fill="#fbfaf7"/>

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/page-header'
 import { trail } from '@/lib/breadcrumbs'
 import { getUnpublishedReviews, reviewState } from '@/lib/content'
-import { formatDate } from '@/lib/format'
+import { DateText } from '@/components/date'
 
 export const metadata: Metadata = { title: 'Unpublished pieces', robots: { index: false, follow: false } }
 
@@ -34,7 +34,7 @@ export default async function PreviewIndexPage() {
               <tr key={r.slug} className="border-b border-rule">
                 <td className="py-3 pr-4"><Link href={r.url}>{r.headline}</Link></td>
                 <td className="py-3 pr-4">{state === 'draft' ? 'Draft' : 'Scheduled'}</td>
-                <td className="py-3"><time dateTime={when}>{formatDate(when)}</time></td>
+                <td className="py-3"><DateText iso={when} /></td>
               </tr>
             )
           })}

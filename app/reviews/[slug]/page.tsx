@@ -37,6 +37,7 @@ export async function generateMetadata({ params }: PageProps<'/reviews/[slug]'>)
     title: review.headline,
     description: review.standfirst,
     path: review.url,
+    image: 'route',
     article: {
       publishedTime: review.date,
       modifiedTime: review.updated,

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { formatDate } from '@/lib/format'
+import { DateText } from '@/components/date'
 
 export type ResultItem = { url: string; title: string; film: string; critic: string; date: string; excerpt: ReactNode }
 
@@ -14,7 +14,7 @@ export function SearchResults({ items, summary }: { items: ResultItem[]; summary
           <li key={item.url}>
             <h3 className="font-serif text-xl font-bold"><a href={item.url}>{item.title}</a></h3>
             <p className="mt-1 font-sans text-sm text-muted">
-              {item.film} · {item.critic} · <time dateTime={item.date}>{formatDate(item.date)}</time>
+              {item.film} · {item.critic} · <DateText iso={item.date} />
             </p>
             <p className="mt-2 [&_mark]:bg-accent [&_mark]:px-0.5 [&_mark]:text-accent-ink">{item.excerpt}</p>
           </li>
