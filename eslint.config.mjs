@@ -23,5 +23,6 @@ export default defineConfig([
     '.scheduled-e2e/**',
     '.bench-build/**',
     'data/**',
+    '.e2e-data/**',
   ]),
 ])

@@ -5,6 +5,9 @@ import { E2E_PREVIEW_SECRET } from './e2e/fixtures'
 
 const PORT = Number(process.env.E2E_PORT ?? 3210)
 const chromium = '/usr/bin/chromium'
+/** Specs that start servers of their own, run once rather than per browser. */
+const serverOnly = ['newsletter-load.spec.ts', 'hardening.spec.ts']
+const serverSpecs = ['scheduled-publishing.spec.ts', 'scheduled-build.setup.ts', ...serverOnly]
 
 export default defineConfig({
   testDir: './e2e',
@@ -22,16 +25,20 @@ export default defineConfig({
     },
   },
   projects: [
-    // Builds its own copy of the site and waits for a piece to go live: started first.
-    { name: 'scheduling', testMatch: 'scheduled-publishing.spec.ts' },
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: 'scheduled-publishing.spec.ts' },
-    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testIgnore: 'scheduled-publishing.spec.ts' },
+    // Builds a copy of the site with a piece scheduled ahead, before the browsers compete for the CPU.
+    { name: 'scheduled-build', testMatch: 'scheduled-build.setup.ts' },
+    { name: 'scheduling', testMatch: 'scheduled-publishing.spec.ts', dependencies: ['scheduled-build'] },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: serverSpecs, dependencies: ['scheduled-build'] },
+    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testIgnore: serverSpecs, dependencies: ['scheduled-build'] },
+    // Start servers of their own (each database, hostile input) and load them hard: last, on a quiet machine.
+    { name: 'server', testMatch: serverOnly, dependencies: ['desktop', 'phone'] },
   ],
   webServer: {
     command: `npx next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { PREVIEW_SECRET: E2E_PREVIEW_SECRET },
+    // Signups from the tests go to their own embedded database, not the developer's.
+    env: { PREVIEW_SECRET: E2E_PREVIEW_SECRET, DATA_DIR: '.e2e-data' },
   },
 })

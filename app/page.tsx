@@ -1,6 +1,7 @@
 import Image from 'next/image'
 import Link from 'next/link'
 import { IssuePanel } from '@/components/issue-panel'
+import { NewsletterForm } from '@/components/newsletter-form'
 import { JsonLd } from '@/components/json-ld'
 import { trail } from '@/lib/breadcrumbs'
 import { ReviewGrid } from '@/components/review-card'
@@ -50,7 +51,9 @@ export default function HomePage() {
           </Link>
         </p>
       </section>
-      {issue ? <IssuePanel issue={issue} className="mt-14" /> : null}
+      {issue ? (
+        <IssuePanel issue={issue} signup={<NewsletterForm source={{ path: '/', issue: issue.slug }} />} className="mt-14" />
+      ) : null}
     </>
   )
 }

@@ -19,6 +19,11 @@ export function SiteFooter() {
               </li>
             ))}
             <li>
+              <Link href="/newsletter" className="inline-block py-1.5">
+                Newsletter
+              </Link>
+            </li>
+            <li>
               <a href={site.subscribeUrl} className="inline-block py-1.5">
                 Subscribe to the print magazine
               </a>

@@ -35,6 +35,7 @@ export const publicRoutes = [
   '/issues/july-2025',
   '/search',
   '/search?q=wiseman',
+  '/newsletter',
 ]
 
 /** The server under test signs preview links with this; tests sign their own with it too. */

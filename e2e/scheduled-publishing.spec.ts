@@ -1,54 +1,32 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync, rmSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { copyProject } from '../scripts/project-copy'
+import { schedule, type Schedule } from './schedule'
 
-/**
- * A piece scheduled a few seconds ahead goes live on its own, with no rebuild: this
- * builds a copy of the site whose content holds one more review, publishAt = soon.
- */
-const root = process.cwd()
-const work = path.join(root, '.scheduled-e2e')
+/** The copy built by scheduled-build.setup.ts goes live on its own at publishAt, with no rebuild. */
 const PORT = 3260
 const base = `http://127.0.0.1:${PORT}`
-const slug = 'scheduled-soon-e2e'
-const LEAD_SECONDS = Number(process.env.SCHEDULE_LEAD_SECONDS ?? 200)
-
 let server: ChildProcess | undefined
 
 test.afterAll(() => {
   server?.kill('SIGTERM')
-  rmSync(work, { recursive: true, force: true })
+  rmSync(schedule.dir, { recursive: true, force: true })
 })
 
 test('a scheduled review appears within a minute of its time, without a rebuild', async ({ request }) => {
-  test.setTimeout((LEAD_SECONDS + 240) * 1000)
-  copyProject(root, work)
-  const publishAt = new Date(Date.now() + LEAD_SECONDS * 1000)
-  const flagship = readFileSync(path.join(root, 'content/reviews/ballerina-2025.mdx'), 'utf8')
-  writeFileSync(
-    path.join(work, 'content/reviews', `${slug}.mdx`),
-    flagship
-      .replace(/^headline: .*$/m, "headline: 'Scheduled Soon: a piece that publishes itself'")
-      .replace(/^date: .*$/m, `date: ${publishAt.toISOString()}`)
-      .replace(/^redirectFrom: .*\n/m, ''),
-  )
-
-  const build = spawnSync('npm', ['run', 'build'], { cwd: work, encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
-  expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
-  server = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: work, stdio: 'ignore' })
+  const publishAt = new Date((JSON.parse(readFileSync(schedule.file, 'utf8')) as Schedule).publishAt).getTime()
+  test.setTimeout(Math.max(0, publishAt - Date.now()) + 240_000)
+  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: schedule.dir, stdio: 'ignore' })
   await expect.poll(async () => (await request.get(base).catch(() => null))?.status(), { timeout: 30_000 }).toBe(200)
 
-  expect(Date.now(), `the build took longer than the ${LEAD_SECONDS}s lead; raise SCHEDULE_LEAD_SECONDS`).toBeLessThan(publishAt.getTime() - 5000)
-  expect((await request.get(`${base}/reviews/${slug}`)).status()).toBe(404)
-  expect(await (await request.get(`${base}/reviews`)).text()).not.toContain(slug)
+  expect(Date.now(), `the build took longer than the ${schedule.leadSeconds}s lead; raise SCHEDULE_LEAD_SECONDS`).toBeLessThan(publishAt - 5000)
+  const url = `${base}/reviews/${schedule.slug}`
+  expect((await request.get(url)).status()).toBe(404)
+  expect(await (await request.get(`${base}/reviews`)).text()).not.toContain(schedule.slug)
 
-  await new Promise((resolve) => setTimeout(resolve, publishAt.getTime() - Date.now()))
+  await new Promise((resolve) => setTimeout(resolve, publishAt - Date.now()))
   const live = Date.now()
-  await expect
-    .poll(async () => (await request.get(`${base}/reviews/${slug}`)).status(), { timeout: 75_000, intervals: [2_000] })
-    .toBe(200)
-  await expect.poll(async () => (await request.get(`${base}/reviews`)).text(), { timeout: 75_000, intervals: [2_000] }).toContain(slug)
+  await expect.poll(async () => (await request.get(url)).status(), { timeout: 75_000, intervals: [2_000] }).toBe(200)
+  await expect.poll(async () => (await request.get(`${base}/reviews`)).text(), { timeout: 75_000, intervals: [2_000] }).toContain(schedule.slug)
   expect(Date.now() - live).toBeLessThan(75_000)
 })

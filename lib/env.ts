@@ -1,5 +1,8 @@
 import { z } from 'zod'
 
+/** An empty variable (as .env files often leave them) counts as unset. */
+const blankIsUnset = (v: unknown) => (v === '' ? undefined : v)
+
 /**
  * Every environment variable the site reads, validated once. Each has an embedded
  * default so that `npm start` on a fresh machine needs no configuration.
@@ -8,6 +11,24 @@ const schema = z.object({
   SITE_URL: z.url().default('http://localhost:3000'),
   /** Signs preview links. Unset: preview is off. Server-only: never NEXT_PUBLIC_. */
   PREVIEW_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  /** PostgreSQL for newsletter signups. Unset: the embedded PGlite database under DATA_DIR. */
+  DATABASE_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+  ),
+  /** Where the embedded database keeps its files, relative to the project unless absolute. */
+  DATA_DIR: z.preprocess(blankIsUnset, z.string().default('data')),
+  /** Newsletter signups accepted per client address in each window. */
+  NEWSLETTER_RATE_LIMIT: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(5)),
+  NEWSLETTER_RATE_WINDOW_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(60)),
+  /**
+   * How many reverse proxies in front of `next start` append the client address to
+   * X-Forwarded-For. 0: clients connect directly and the header they send is not believed.
+   */
+  TRUSTED_PROXIES: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(10).default(0)),
 })
 
 const parsed = schema.safeParse(process.env)

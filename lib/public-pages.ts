@@ -28,5 +28,6 @@ export function publicPages(now?: Date): PublicPage[] {
     ...films.map((f) => page(`/films/${f}`, where((r) => r.film === f))),
     page('/issues', issues[0]?.onSale),
     ...issues.map((i) => page(i.url, where((r) => r.issue === i.slug) ?? i.onSale)),
+    page('/newsletter', issues[0]?.onSale),
   ]
 }

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 
-const ENTRIES = ['app', 'components', 'content', 'lib', 'public', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.scripts.json', 'next.config.ts', 'postcss.config.mjs', 'contentlayer.config.ts', 'published-urls.txt']
+const ENTRIES = ['app', 'components', 'content', 'lib', 'public', 'scripts', 'instrumentation.ts', 'proxy.ts', 'package.json', 'tsconfig.json', 'tsconfig.scripts.json', 'next.config.ts', 'postcss.config.mjs', 'contentlayer.config.ts', 'published-urls.txt']
 
 /**
  * A copy of the project to build separately (its own .next and .contentlayer), inside the

@@ -6,6 +6,7 @@ import { Byline } from '@/components/byline'
 import { Figure } from '@/components/figure'
 import { FilmFacts } from '@/components/film-facts'
 import { IssuePanel } from '@/components/issue-panel'
+import { NewsletterForm } from '@/components/newsletter-form'
 import { MdxContent } from '@/components/mdx/mdx-content'
 import { ReleaseLine } from '@/components/release-line'
 import { ReviewStateNotice } from '@/components/review-state-notice'
@@ -85,7 +86,14 @@ export default async function ReviewPage({ params }: PageProps<'/reviews/[slug]'
           <FilmFacts film={film} release={review.release} className="self-start lg:sticky lg:top-4" />
         </div>
       </article>
-      {issue ? <IssuePanel issue={issue} reviewSlug={review.slug} className="mx-auto mt-14 max-w-5xl" /> : null}
+      {issue ? (
+        <IssuePanel
+          issue={issue}
+          reviewSlug={review.slug}
+          signup={<NewsletterForm source={{ path: review.url, review: review.slug, issue: issue.slug }} />}
+          className="mx-auto mt-14 max-w-5xl"
+        />
+      ) : null}
       {related.length > 0 ? (
         <section aria-labelledby="related-heading" className="no-print mx-auto mt-14 max-w-5xl">
           <h2 id="related-heading" className="mb-6 border-b border-rule pb-2 font-sans text-sm font-semibold tracking-[0.2em] uppercase">

@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { expect, test } from '@playwright/test'
+import autocannon from 'autocannon'
+import { unpublished } from './fixtures'
+import { signUp, signupForm, startServer, type Server } from './server'
+
+/**
+ * The built site under a bounded load and under hostile input, on a server of its own so
+ * that its log can be read: every answer is a 2xx, 3xx or 4xx, never a 5xx, a stack trace or
+ * an error in the log.
+ */
+test.describe.configure({ mode: 'serial' })
+
+let server: Server
+let dataDir: string
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-hardening-'))
+  server = await startServer({ DATA_DIR: dataDir })
+})
+test.afterAll(async () => {
+  await server?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** Errors in the server's log; Next also logs an image it refuses (a 4xx, fittingly), which is not one. */
+const logErrors = (log: string) =>
+  log
+    .replace(/\u001b\[[0-9;]*m/g, '') // colours
+    .split('\n')
+    .filter((line) => /error|⨯/i.test(line) && !/internal image response failed for .* 4\d\d$/.test(line))
+
+/** What a stack trace or a framework error page looks like in a body. */
+const LEAK = /\n\s+at [\w.<>]+ \(|node_modules|Internal Server Error|webpack-internal|\bENOENT\b/
+
+async function publicRoutes(base: string): Promise<string[]> {
+  const sitemap = await (await fetch(`${base}/sitemap.xml`)).text()
+  const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)
+  return [...pages, '/search', '/search?q=wiseman', '/newsletter', '/feed.xml', '/atom.xml', '/feed.json', '/robots.txt', '/sitemap.xml', '/no-such-page']
+}
+
+test('50 connections over every public route: no 5xx, no error in the server log', async () => {
+  test.setTimeout(90_000)
+  const routes = await publicRoutes(server.base)
+  expect(routes.length).toBeGreaterThan(30)
+  const statuses = new Map<number, number>()
+  const result = await autocannon({
+    url: server.base,
+    connections: 50,
+    duration: 8,
+    requests: routes.map((p) => ({ method: 'GET', path: p })),
+    setupClient: (client) => client.on('response', (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1)),
+  })
+  expect(result.errors, 'connection errors').toBe(0)
+  expect(result.requests.total).toBeGreaterThan(routes.length)
+  expect([...statuses.keys()].filter((s) => s >= 500)).toEqual([])
+  expect(logErrors(server.log())).toEqual([])
+})
+
+const oddPaths = [
+  '/reviews/..%2f..%2f..%2fetc%2fpasswd',
+  '/reviews/%2e%2e/%2e%2e/package.json',
+  '/../../etc/passwd',
+  '/reviews/ballerina-2025/..%5c..%5cnext.config.ts',
+  `/reviews/${'a'.repeat(3000)}`,
+  '/reviews/%F0%9F%8E%AC-ballerina',
+  '/reviews/ballerina-2025%00',
+  '/reviews/%ZZ',
+  '/reviews/BALLERINA-2025',
+  '/reviews/page/0',
+  '/reviews/page/-1',
+  '/reviews/page/99999999999999999999',
+  '/reviews/page/1e3',
+  '/critics/%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '/genres/%E2%80%AE',
+  '/films/ballerina-2025%20',
+  '/issues/2025-07',
+  ...unpublished.map((u) => `${u.url}/opengraph-image`),
+  '/search?q=%',
+  '/search?q=%E0%A4%A',
+  `/search?q=${'x'.repeat(10_000)}`,
+  '/search?q=a&q=b&genre=%00&critic[]=x&year=abcd',
+  '/search?year=99999&genre=../../etc',
+  '/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+  '/feed.xml?%',
+  '/api/preview?slug=ballerina-2025&expires=abc&signature=%ZZ',
+  `/api/preview?slug=${'z'.repeat(5000)}`,
+  '/api/preview/exit?next=https://evil.example',
+  '/_next/image?url=%2Fetc%2Fpasswd&w=64&q=75',
+  '/_next/image?url=https%3A%2F%2Fevil.example%2Fx.png&w=64&q=75',
+  '/_next/static/..%2f..%2fpackage.json',
+]
+
+test('odd URLs get a fitting answer, never a 5xx or a stack trace', async () => {
+  for (const p of oddPaths) {
+    const res = await fetch(`${server.base}${p}`, { redirect: 'manual' })
+    const body = await res.text()
+    expect.soft(res.status, p).toBeLessThan(500)
+    expect.soft(body, p).not.toMatch(LEAK)
+    expect.soft(body, p).not.toContain('<script>alert(1)</script>')
+  }
+  expect(logErrors(server.log())).toEqual([])
+})
+
+test('odd headers get a fitting answer, never a 5xx', async () => {
+  const cases: Record<string, string>[] = [
+    { 'accept-language': 'x'.repeat(8000) },
+    { cookie: `__prerender_bypass=${'%'.repeat(3000)}; __next_preview_data=garbage` },
+    { 'x-forwarded-for': 'not-an-address, ::ffff:zz, 999.999.999.999' },
+    { 'x-forwarded-host': 'evil.example' },
+    { accept: 'text/x-unknown;;q=abc' },
+    { 'if-modified-since': 'yesterday' },
+    { range: 'bytes=99999999-' },
+  ]
+  for (const headers of cases) {
+    for (const p of ['/', '/reviews/ballerina-2025', '/search?q=eve']) {
+      const res = await fetch(`${server.base}${p}`, { headers, redirect: 'manual' })
+      expect.soft(res.status, `${p} ${JSON.stringify(headers).slice(0, 80)}`).toBeLessThan(500)
+      expect.soft(await res.text()).not.toMatch(LEAK)
+    }
+  }
+})
+
+test('odd form entries are answered on the form, never with a 5xx', async () => {
+  const hidden = await signupForm(server.base)
+  const entries: Record<string, string>[] = [
+    { email: 'x'.repeat(100_000) },
+    { email: `${'a'.repeat(300)}@example.com` },
+    { email: 'ünïcødé@exämple.com' },
+    { email: 'a@b' },
+    { email: '"quoted"@example.com\r\nBcc: victim@example.com' },
+    { email: '<script>alert(1)</script>@example.com' },
+    { email: '' },
+    { consent: '' },
+    { source_path: '/../../etc/passwd', source_review: 'x'.repeat(5000), source_issue: '\u0000' },
+    { utm_source: 'x'.repeat(10_000), utm_campaign: '\u0007bell' },
+  ]
+  for (const extra of entries) {
+    const answer = await signUp(server.base, hidden, 'fuzz@example.com', extra)
+    expect.soft(answer.status, JSON.stringify(extra).slice(0, 80)).toBeLessThan(500)
+    expect.soft(answer.text).not.toMatch(LEAK)
+    expect.soft(answer.text).not.toContain('<script>alert(1)</script>')
+  }
+  // A request that is not the form at all: a made-up action, a broken body.
+  const requests: { headers: Record<string, string>; body: string }[] = [
+    { headers: { origin: server.base, 'next-action': 'f'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' }, body: '["$K1"]' },
+    { headers: { origin: server.base, 'content-type': 'multipart/form-data; boundary=nope' }, body: '--nope\r\nbroken' },
+    { headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%40b.com&consent=yes' },
+  ]
+  for (const init of requests) {
+    const res = await fetch(`${server.base}/newsletter`, { method: 'POST', ...init })
+    expect.soft(res.status, JSON.stringify(init.headers)).toBeLessThan(500)
+    expect.soft(await res.text()).not.toMatch(LEAK)
+  }
+})

@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process'
+import http from 'node:http'
+import { expect } from '@playwright/test'
+
+export type Server = {
+  base: string
+  /** Everything the server wrote to stderr so far. */
+  log(): string
+  stop(signal?: NodeJS.Signals): Promise<void>
+}
+
+let nextPort = 3270
+
+/** A `next start` of the built site of its own, on a loopback port, for specs that load or crash it. */
+export async function startServer(env: Record<string, string> = {}, cwd = process.cwd()): Promise<Server> {
+  const port = nextPort++
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd,
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const base = `http://127.0.0.1:${port}`
+  await expect
+    .poll(async () => child.exitCode ?? (await fetch(`${base}/robots.txt`).catch(() => null))?.status, { timeout: 30_000, message: stderr })
+    .toBe(200)
+  return {
+    base,
+    log: () => stderr,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal)
+      await exited
+    },
+  }
+}
+
+export const THANKS = 'You are on the list'
+
+/** The signup form's fields as the page serves them, the Server Action's hidden ones included. */
+export async function signupForm(base: string): Promise<[string, string][]> {
+  const html = await (await fetch(`${base}/newsletter`)).text()
+  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? ''
+  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [decode(m[1]!), decode(m[2] ?? '')])
+}
+
+let clients = 0
+
+/**
+ * All requests are in flight at once, over at most 256 connections: more than any one proxy
+ * would open, and within the listen backlog of `next start` (511), so what is measured is the
+ * application, not the kernel's accept queue.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
+
+/** One reader, from their own address, posting the form with JavaScript off. */
+export async function signUp(base: string, hidden: [string, string][], email: string, extra: Record<string, string> = {}): Promise<{ status: number; thanked: boolean; text: string }> {
+  const form = new FormData()
+  for (const [name, value] of hidden) form.append(name, value)
+  form.append('email', email)
+  form.append('consent', 'yes')
+  for (const [name, value] of Object.entries(extra)) form.set(name, value)
+  const encoded = new Request(base, { method: 'POST', body: form })
+  const body = Buffer.from(await encoded.arrayBuffer())
+  const n = clients++
+  // As a browser sends them: the page's origin (Next checks it), and the client's own address.
+  const headers = {
+    origin: base,
+    'content-type': encoded.headers.get('content-type') ?? '',
+    'content-length': String(body.length),
+    'x-forwarded-for': `10.9.${(n >> 8) & 255}.${n & 255}`,
+  }
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}/newsletter`, { method: 'POST', headers, agent }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (text += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, thanked: text.includes(THANKS), text }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+

@@ -1,0 +1,38 @@
+import { isIPv4, isIPv6 } from 'node:net'
+
+/**
+ * The address to rate-limit a request by, read from X-Forwarded-For.
+ *
+ * `next start` fills that header from the TCP connection when a request arrives without
+ * one, and keeps it as sent otherwise. Each trusted proxy appends the address it saw, so
+ * behind `trustedProxies` of them the client is that many entries from the right; anything
+ * further left was written by the client and is ignored. With no proxy the last entry is
+ * the connection's address, unless a client sends the header itself to pick its own bucket,
+ * which is why production runs behind a proxy (see the README).
+ */
+export function clientAddress(forwardedFor: string | null | undefined, trustedProxies: number): string {
+  const hops = (forwardedFor ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+  const entry = hops.at(-Math.max(1, trustedProxies))
+  return entry ? bucketOf(entry) : 'unknown'
+}
+
+/** IPv4 as is; IPv6 by its /64 (one household or phone holds a whole /64). */
+function bucketOf(entry: string): string {
+  const address = entry.replace(/^\[(.*)\](?::\d+)?$/, '$1').replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1')
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
+  if (mapped?.[1]) return mapped[1]
+  if (isIPv4(address)) return address
+  if (isIPv6(address)) return `${expandIPv6(address).slice(0, 4).join(':')}::/64`
+  return `other:${address.slice(0, 100)}`
+}
+
+function expandIPv6(address: string): string[] {
+  const [head = '', tail] = (address.split('%')[0] ?? '').split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const missing = tail === undefined ? 0 : 8 - left.length - right.length
+  return [...left, ...Array<string>(missing).fill('0'), ...right].map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { csvCell, csvRow, subscriberCsvHeader, subscriberCsvRow } from './csv'
+import type { Subscriber } from './store'
+
+/** A strict RFC 4180 reader, to check that what is written reads back as meant. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = []
+  let record: string[] = []
+  let i = 0
+  while (i < text.length) {
+    let cell = ''
+    if (text[i] === '"') {
+      for (i++; ; i++) {
+        if (i >= text.length) throw new Error('unterminated quoted field')
+        if (text[i] === '"' && text[i + 1] === '"') cell += text[i++]
+        else if (text[i] === '"') break
+        else cell += text[i]
+      }
+      i++
+    } else {
+      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
+        if (text[i] === '"' || text[i] === '\n') throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`)
+        cell += text[i++]
+      }
+    }
+    record.push(cell)
+    if (text[i] === ',') i++
+    else if (text.startsWith('\r\n', i)) {
+      records.push(record)
+      record = []
+      i += 2
+    } else throw new Error(`expected , or CRLF at ${i}`)
+  }
+  if (record.length) throw new Error('last record not ended by CRLF')
+  return records
+}
+
+describe('csvCell', () => {
+  it('leaves plain text alone and writes nothing for a missing value', () => {
+    expect(csvCell('ann@example.com')).toBe('ann@example.com')
+    expect(csvCell('2025-06-05T08:30:00.000Z')).toBe('2025-06-05T08:30:00.000Z')
+    expect(csvCell('a-b+c@example.com')).toBe('a-b+c@example.com')
+    expect(csvCell(null)).toBe('')
+    expect(csvCell(undefined)).toBe('')
+    expect(csvCell('')).toBe('')
+  })
+
+  it('quotes a field holding a comma, a quote, CR or LF, doubling the quotes', () => {
+    expect(csvCell('Yes, email me')).toBe('"Yes, email me"')
+    expect(csvCell('the "Intertitle"')).toBe('"the ""Intertitle"""')
+    expect(csvCell('two\nlines')).toBe('"two\nlines"')
+    expect(csvCell('two\r\nlines')).toBe('"two\r\nlines"')
+    expect(csvCell('"')).toBe('""""')
+  })
+
+  it.each(['=HYPERLINK("http://evil.example")', '+1', '-1+2', '@SUM(A1)', '\tTAB', '\rCR'])(
+    'turns %j, which a spreadsheet would run, into text',
+    (value) => {
+      const cell = csvCell(value)
+      expect(parseCsv(`${cell}\r\n`)).toEqual([[`'${value}`]])
+    },
+  )
+
+  it('prefixes before quoting, so the apostrophe lands inside the quotes', () => {
+    expect(csvCell('=1,2')).toBe(`"'=1,2"`)
+    expect(csvCell('\r\n=x')).toBe(`"'\r\n=x"`)
+  })
+})
+
+describe('csvRow', () => {
+  it('joins cells with commas and ends the record with CRLF', () => {
+    expect(csvRow(['a', null, 'c'])).toBe('a,,c\r\n')
+  })
+
+  it('reads back as written, whatever the cells hold', () => {
+    const awkward = ['plain', '', 'com,ma', 'quo"te', '"', 'cr\rlf\n', 'über «ça»', ' spaced ', "'already quoted"]
+    expect(parseCsv(csvRow(awkward) + csvRow(['x']))).toEqual([awkward, ['x']])
+  })
+})
+
+describe('subscriber rows', () => {
+  const subscriber: Subscriber = {
+    id: '42',
+    email: 'Ann@example.com',
+    consentedAt: '2025-06-05T08:30:00.000Z',
+    consentText: 'Yes, email me the "Intertitle" newsletter.',
+    sourcePath: '/reviews/ballerina-2025',
+    sourceReview: 'ballerina-2025',
+    sourceIssue: null,
+    utmSource: 'newsletter',
+    utmMedium: null,
+    utmCampaign: '=cmd|/C calc!A0',
+    utmContent: null,
+    utmTerm: 'dance',
+  }
+
+  it('has the header the mailing tool imports, in order', () => {
+    expect(subscriberCsvHeader).toBe(
+      'email,consented_at,consent_text,source_path,source_review,source_issue,utm_source,utm_medium,utm_campaign,utm_content,utm_term\r\n',
+    )
+  })
+
+  it('writes one record per subscriber in the header order, without the internal id', () => {
+    expect(subscriberCsvRow(subscriber)).toBe(
+      'Ann@example.com,2025-06-05T08:30:00.000Z,"Yes, email me the ""Intertitle"" newsletter.",/reviews/ballerina-2025,ballerina-2025,,newsletter,,\'=cmd|/C calc!A0,,dance\r\n',
+    )
+  })
+})

@@ -1,0 +1,61 @@
+import type { Database } from './sql'
+
+export type Migration = { version: number; name: string; sql: string }
+
+/**
+ * The schema, one step at a time. Never edit a step that has shipped: add the next one.
+ * Each runs once, in order, inside the same transaction as its record in schema_migrations.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'subscribers',
+    sql: `
+      create table subscribers (
+        id bigint generated always as identity primary key,
+        email text not null check (length(email) between 3 and 254),
+        consented_at timestamptz not null,
+        consent_text text not null,
+        source_path text,
+        source_review text,
+        source_issue text,
+        utm_source text,
+        utm_medium text,
+        utm_campaign text,
+        utm_content text,
+        utm_term text
+      );
+      create unique index subscribers_email_key on subscribers (lower(email));
+    `,
+  },
+]
+
+/** Any number shared by every copy of the site, so two servers starting at once take turns. */
+const MIGRATION_LOCK = 7_302_514
+
+export async function migrate(db: Database, steps: readonly Migration[] = migrations): Promise<number[]> {
+  steps.forEach((step, i) => {
+    if (step.version !== i + 1) throw new Error(`Migration ${step.name} is numbered ${step.version}; expected ${i + 1}`)
+  })
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+    await tx.query(`
+      create table if not exists schema_migrations (
+        version integer primary key,
+        name text not null,
+        applied_at timestamptz not null default now()
+      )`)
+    const done = await tx.query<{ version: number }>('select version from schema_migrations order by version')
+    const latest = done.at(-1)?.version ?? 0
+    if (latest > steps.length) {
+      throw new Error(`The database is at schema version ${latest}, newer than this code (${steps.length}): deploy the newer code`)
+    }
+    const applied: number[] = []
+    for (const step of steps.slice(latest)) {
+      await tx.exec(step.sql)
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [step.version, step.name])
+      applied.push(step.version)
+    }
+    return applied
+  })
+}

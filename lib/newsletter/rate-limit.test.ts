@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { createRateLimiter } from './rate-limit'
+
+/** A limiter on a clock the test moves by hand. */
+function clocked(options: { limit: number; windowMs: number; maxKeys?: number }) {
+  let t = 1_000_000
+  return { limiter: createRateLimiter({ ...options, now: () => t }), advance: (ms: number) => (t += ms) }
+}
+
+/** The site's default: 5 a minute. */
+const limiter5 = () => clocked({ limit: 5, windowMs: 60_000 })
+
+const takeTimes = (take: () => { ok: boolean }, n: number) => Array.from({ length: n }, () => take().ok)
+
+describe('createRateLimiter', () => {
+  it('allows `limit` at once, then says how long until the next', () => {
+    const { limiter } = limiter5()
+    expect(takeTimes(() => limiter.take('a'), 5)).toEqual([true, true, true, true, true])
+    expect(limiter.take('a')).toEqual({ ok: false, retryAfterMs: 12_000 })
+  })
+
+  it('refills evenly across the window: one more every twelve seconds at 5 a minute', () => {
+    const { limiter, advance } = limiter5()
+    takeTimes(() => limiter.take('a'), 5)
+    advance(11_999)
+    expect(limiter.take('a')).toEqual({ ok: false, retryAfterMs: 1 })
+    advance(1)
+    expect(limiter.take('a')).toEqual({ ok: true })
+    expect(limiter.take('a').ok).toBe(false)
+  })
+
+  it('never holds more than `limit`, however long a key has been quiet', () => {
+    const { limiter, advance } = limiter5()
+    limiter.take('a')
+    advance(60 * 60_000)
+    expect(takeTimes(() => limiter.take('a'), 6)).toEqual([true, true, true, true, true, false])
+  })
+
+  it('counts each key on its own', () => {
+    const { limiter } = limiter5()
+    takeTimes(() => limiter.take('a'), 5)
+    expect(limiter.take('a').ok).toBe(false)
+    expect(limiter.take('b').ok).toBe(true)
+  })
+
+  it('stays within maxKeys under a flood of new keys, forgetting full buckets first', () => {
+    const { limiter, advance } = clocked({ limit: 2, windowMs: 1_000, maxKeys: 100 })
+    limiter.take('busy')
+    limiter.take('busy')
+    for (let i = 0; i < 1_000; i++) {
+      limiter.take(`flood-${i}`)
+      expect(limiter.size).toBeLessThanOrEqual(100)
+    }
+    // Once a second has passed every bucket is full again: all of them are forgotten at once.
+    advance(1_000)
+    limiter.take('late')
+    expect(limiter.size).toBe(1)
+  })
+
+  it('drops the oldest live bucket, not a newer one, when all are still counting', () => {
+    const { limiter } = clocked({ limit: 1, windowMs: 60_000, maxKeys: 3 })
+    for (const key of ['first', 'second', 'third', 'fourth']) limiter.take(key)
+    expect(limiter.take('first').ok).toBe(true)
+    expect(limiter.take('fourth').ok).toBe(false)
+  })
+})

@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { consentText } from '@/lib/newsletter/form'
+import { openStore, pgliteDir } from '@/lib/newsletter/store'
+
+const run = promisify(execFile)
+const SLOW = 60_000
+
+/** Runs the export as `npm run subscribers:export` would, on the embedded database in `dataDir`. */
+async function exportFrom(dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const command = ['tsx', '--tsconfig', 'tsconfig.scripts.json', 'scripts/subscribers-export.ts']
+  // DATABASE_URL blank, not absent: a developer's .env.local must not point the export elsewhere.
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }
+  try {
+    const { stdout, stderr } = await run('npx', command, { env })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string }
+    return { code, stdout, stderr }
+  }
+}
+
+type Result = Awaited<ReturnType<typeof exportFrom>>
+
+describe('npm run subscribers:export', { timeout: SLOW }, () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-export-'))
+  const elsewhere = path.join(dataDir, 'not-the-site')
+  /** Needs no database, so it runs in its own process while this one seeds the other. */
+  let fromNowhere: Promise<Result>
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  beforeAll(async () => {
+    fromNowhere = exportFrom(elsewhere)
+    const store = await openStore({ dataDir })
+    try {
+      await store.add({
+        email: 'zoe@example.com',
+        consentedAt: new Date('2025-06-01T09:00:00.000Z'),
+        consentText,
+        sourcePath: '/reviews/ballerina-2025',
+        sourceReview: 'ballerina-2025',
+        utm: { source: 'newsletter', campaign: '=HYPERLINK("http://evil.example","click")' },
+      })
+      await store.add({ email: 'al@example.com', consentedAt: new Date('2025-06-02T10:30:00.000Z'), consentText, sourcePath: '/', utm: {} })
+      await store.add({
+        email: 'Mo@example.com',
+        consentedAt: new Date('2025-06-03T11:45:30.250Z'),
+        consentText: 'An older "wording", with a comma\nand a line break.',
+        sourceIssue: 'issue-3',
+        utm: { medium: 'social', content: '-1+2', term: 'silent film' },
+      })
+    } finally {
+      await store.close()
+    }
+  }, SLOW)
+
+  it('writes a header and every subscriber in signup order, as RFC 4180 CSV', async () => {
+    const result = await exportFrom(dataDir)
+    expect(result.stderr).toContain('Exported 3 subscribers from')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(
+      [
+        'email,consented_at,consent_text,source_path,source_review,source_issue,utm_source,utm_medium,utm_campaign,utm_content,utm_term',
+        `zoe@example.com,2025-06-01T09:00:00.000Z,"${consentText}",/reviews/ballerina-2025,ballerina-2025,,newsletter,,"'=HYPERLINK(""http://evil.example"",""click"")",,`,
+        `al@example.com,2025-06-02T10:30:00.000Z,"${consentText}",/,,,,,,,`,
+        `Mo@example.com,2025-06-03T11:45:30.250Z,"An older ""wording"", with a comma\nand a line break.",,,issue-3,,social,,'-1+2,silent film`,
+        '',
+      ].join('\r\n'),
+    )
+  })
+
+  it('fails, naming the process, while the site holds the embedded database', async () => {
+    const site = await openStore({ dataDir })
+    try {
+      const result = await exportFrom(dataDir)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain(`is in use by process ${process.pid} (is the site running?)`)
+      expect(result.stdout).toBe('')
+    } finally {
+      await site.close()
+    }
+  })
+
+  it('fails rather than create an empty database where there is none', async () => {
+    const result = await fromNowhere
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`there is no subscriber database at ${pgliteDir(elsewhere)}`)
+    expect(result.stdout).toBe('')
+    expect(existsSync(elsewhere)).toBe(false)
+  })
+})
