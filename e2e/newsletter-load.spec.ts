@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { openStore, type SubscriberStore } from '../lib/newsletter/store'
+import { openStore, type Subscriber, type SubscriberStore } from '../lib/newsletter/store'
 import { startPostgres } from '../scripts/testing/postgres'
 import { signUp, signupForm, startServer } from './server'
 
@@ -27,10 +27,14 @@ async function database(backend: Backend): Promise<Database> {
   }
 }
 
+async function subscribers(store: SubscriberStore): Promise<Subscriber[]> {
+  const all: Subscriber[] = []
+  for await (const s of store.list()) all.push(s)
+  return all
+}
+
 async function rows(store: SubscriberStore): Promise<string[]> {
-  const emails: string[] = []
-  for await (const s of store.list()) emails.push(s.email)
-  return emails
+  return (await subscribers(store)).map((s) => s.email)
 }
 
 test.describe.configure({ mode: 'serial' })
@@ -61,9 +65,15 @@ for (const backend of ['pglite', 'postgres'] as const) {
       }
       const store = await db.open()
       try {
-        const emails = await rows(store)
-        expect(emails.length).toBe(800)
-        expect(new Set(emails.map((e) => e.toLowerCase())).size).toBe(800)
+        const stored = await subscribers(store)
+        expect(stored.length).toBe(800)
+        expect(new Set(stored.map((s) => s.email.toLowerCase())).size).toBe(800)
+        // Each kept its first consent, where it signed up, and the campaign of the visit (the
+        // Referer's utm_* parameters, all a form without JavaScript has to go on).
+        expect(stored.filter((s) => !s.email.startsWith('load-') || s.email.endsWith('@Example.COM'))).toEqual([])
+        expect(new Set(stored.map((s) => `${s.sourcePath} ${s.utmSource} ${s.utmMedium} ${s.utmCampaign} ${s.consentText.length > 20}`))).toEqual(
+          new Set(['/newsletter load-test email burst true']),
+        )
       } finally {
         await store.close()
       }

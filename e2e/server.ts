@@ -65,12 +65,14 @@ export async function signUp(base: string, hidden: [string, string][], email: st
   const encoded = new Request(base, { method: 'POST', body: form })
   const body = Buffer.from(await encoded.arrayBuffer())
   const n = clients++
-  // As a browser sends them: the page's origin (Next checks it), and the client's own address.
+  // As a browser sends them: the page's origin (Next checks it), the client's own address, and the
+  // page it was on, arrived at from a campaign link.
   const headers = {
     origin: base,
     'content-type': encoded.headers.get('content-type') ?? '',
     'content-length': String(body.length),
     'x-forwarded-for': `10.9.${(n >> 8) & 255}.${n & 255}`,
+    referer: `${base}/newsletter?utm_source=load-test&utm_medium=email&utm_campaign=burst`,
   }
   return new Promise((resolve, reject) => {
     const req = http.request(`${base}/newsletter`, { method: 'POST', headers, agent }, (res) => {

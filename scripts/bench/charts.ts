@@ -24,7 +24,7 @@ export function lineChart(title: string, points: { x: number; y: number }[], xLa
 }
 
 export function stackedBars(title: string, bars: { label: string; parts: Record<string, number> }[], unit: string): string {
-  const colours = ['#1a1a1a', '#b3122e', '#7a7366', '#d9a441', '#4a6fa5']
+  const colours = ['#1a1a1a', '#b3122e', '#e8a0aa', '#7a7366', '#d9a441', '#4a6fa5']
   const keys = [...new Set(bars.flatMap((b) => Object.keys(b.parts)))]
   const max = Math.max(...bars.map((b) => Object.values(b.parts).reduce((a, c) => a + c, 0)), 1) * 1.1
   const bw = (W - PAD.left - PAD.right) / bars.length
@@ -40,6 +40,6 @@ export function stackedBars(title: string, bars: { label: string; parts: Record<
     const total = Object.values(b.parts).reduce((a, c) => a + c, 0)
     return `${rects.join('')}<text x="${x + bw * 0.3}" y="${y - 6}" text-anchor="middle" fill="#1a1a1a">${Math.round(total)} ${esc(unit)}</text><text x="${x + bw * 0.3}" y="${H - PAD.bottom + 16}" text-anchor="middle" fill="#55524c">${esc(b.label)}</text>`
   })
-  const legend = keys.map((k, j) => `<rect x="${PAD.left + j * 90}" y="${H - 20}" width="10" height="10" fill="${colours[j % colours.length]}"/><text x="${PAD.left + j * 90 + 14}" y="${H - 11}" fill="#1a1a1a">${esc(k)}</text>`)
+  const legend = keys.map((k, j) => `<rect x="${PAD.left + j * 95}" y="${H - 20}" width="10" height="10" fill="${colours[j % colours.length]}"/><text x="${PAD.left + j * 95 + 14}" y="${H - 11}" fill="#1a1a1a">${esc(k)}</text>`)
   return frame(title, body.join('') + legend.join(''))
 }

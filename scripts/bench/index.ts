@@ -73,11 +73,11 @@ async function main() {
     writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2))
     mkdirSync('docs/bench', { recursive: true })
     const kb = (n: number) => n / 1024
-    writeFileSync('docs/bench/bytes.svg', stackedBars('Bytes on the wire by page (KB, compressed)', Object.entries(bytes).map(([label, b]) => ({ label, parts: { HTML: kb(b.html), CSS: kb(b.css), JS: kb(b.js), fonts: kb(b.fonts), images: kb(b.images) } })), 'KB'))
+    writeFileSync('docs/bench/bytes.svg', stackedBars('Bytes on the wire by page (KB, compressed)', Object.entries(bytes).map(([label, b]) => ({ label, parts: { HTML: kb(b.html), CSS: kb(b.css), JS: kb(b.js), 'JS (prefetch)': kb(b.prefetchJs), fonts: kb(b.fonts), images: kb(b.images) } })), 'KB'))
     if (builds.length > 1) writeFileSync('docs/bench/build-time.svg', lineChart('Build time against number of reviews', builds.map((b) => ({ x: b.reviews, y: b.ms / 1000 })), 'reviews', 'seconds'))
 
     console.log('\nBytes on the wire (KB, compressed)')
-    console.table(Object.fromEntries(Object.entries(bytes).map(([k, b]) => [k, { html: +kb(b.html).toFixed(1), css: +kb(b.css).toFixed(1), js: +kb(b.js).toFixed(1), fonts: +kb(b.fonts).toFixed(1), images: +kb(b.images).toFixed(1) }])))
+    console.table(Object.fromEntries(Object.entries(bytes).map(([k, b]) => [k, { html: +kb(b.html).toFixed(1), css: +kb(b.css).toFixed(1), js: +kb(b.js).toFixed(1), prefetchJs: +kb(b.prefetchJs).toFixed(1), fonts: +kb(b.fonts).toFixed(1), images: +kb(b.images).toFixed(1) }])))
     console.log('Lighthouse (mobile, median of runs)')
     console.table(lighthouse)
     console.log(`Throughput, 50 connections, 10 s: next start ${nextRun.requestsPerSecond} req/s (p99 ${nextRun.p99Ms} ms), static ${staticRun.requestsPerSecond} req/s (p99 ${staticRun.p99Ms} ms), ratio ${result.throughput.ratio}`)
