@@ -9,7 +9,8 @@ export type Server = {
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
-let nextPort = 3270
+// Each Playwright worker takes its own run of ports, so specs in parallel never collide.
+let nextPort = 3270 + Number(process.env.TEST_PARALLEL_INDEX ?? 0) * 20
 
 /** A `next start` of the built site of its own, on a loopback port, for specs that load or crash it. */
 export async function startServer(env: Record<string, string> = {}, cwd = process.cwd()): Promise<Server> {
