@@ -3,7 +3,7 @@ import { SiteFooter } from '@/components/site-footer'
 import { PreviewBanner } from '@/components/preview-banner'
 import { SiteHeader } from '@/components/site-header'
 import { ThemeScript } from '@/components/theme-script'
-import { sans, serif } from '@/lib/fonts'
+import { serif } from '@/lib/fonts'
 import { site } from '@/lib/site'
 import './globals.css'
 
@@ -23,7 +23,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: LayoutProps<'/'>) {
   return (
-    <html lang={site.locale} className={`${serif.variable} ${sans.variable}`} suppressHydrationWarning>
+    <html lang={site.locale} className={serif.variable} suppressHydrationWarning>
       <head>
         <ThemeScript />
       </head>

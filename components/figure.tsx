@@ -16,7 +16,7 @@ export function Figure({ src, alt, caption, ratio = 16 / 9, sizes = '(min-width:
   return (
     <figure className={cn('my-8', className)}>
       <div className="relative w-full overflow-hidden bg-panel" style={{ aspectRatio: ratio }}>
-        <Image src={src} alt={alt} fill sizes={sizes} preload={preload} className="object-cover" />
+        <Image src={src} alt={alt} fill sizes={sizes} preload={preload} fetchPriority={preload ? 'high' : undefined} className="object-cover" />
       </div>
       {caption ? (
         <figcaption className="mt-2 font-sans text-sm text-muted">{caption}</figcaption>

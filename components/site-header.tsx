@@ -6,10 +6,9 @@ export function SiteHeader() {
   return (
     <header className="border-b border-rule">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-4 sm:px-6">
-        <Link href="/" className="no-underline" aria-label={`${site.name}, home`}>
-          <span className="block font-serif text-3xl font-bold tracking-tight sm:text-4xl">
-            {site.name.toUpperCase()}
-          </span>
+        {/* No aria-label: the visible words are the link's name (WCAG 2.5.3, label in name). */}
+        <Link href="/" className="no-underline">
+          <span className="block font-serif text-3xl font-bold tracking-tight uppercase sm:text-4xl">{site.name}</span>
           <span className="block font-sans text-xs tracking-[0.2em] text-muted uppercase">{site.tagline}</span>
         </Link>
         <div className="flex items-center gap-2 font-sans text-sm">
