@@ -1,4 +1,4 @@
-import Image from 'next/image'
+import { FillImage } from '@/components/fill-image'
 import Link from 'next/link'
 import { IssuePanel } from '@/components/issue-panel'
 import { NewsletterForm } from '@/components/newsletter-form'
@@ -24,7 +24,7 @@ export default function HomePage() {
       {lead ? (
         <article className="group relative mt-8 grid gap-6 border-b border-rule pb-10 lg:grid-cols-[3fr_2fr] lg:items-center">
           <div className="relative aspect-video overflow-hidden bg-panel">
-            <Image src={lead.hero.src} alt={lead.hero.alt} fill preload sizes="(min-width: 1024px) 660px, 100vw" className="object-cover" />
+            <FillImage src={lead.hero.src} alt={lead.hero.alt} preload sizes="(min-width: 1024px) 660px, 100vw" />
           </div>
           <div>
             <p className="font-sans text-xs font-semibold tracking-[0.2em] text-accent uppercase">Latest review</p>

@@ -1,4 +1,4 @@
-import Image from 'next/image'
+import { FillImage } from '@/components/fill-image'
 import { cn } from '@/lib/cn'
 
 type Props = {
@@ -16,7 +16,7 @@ export function Figure({ src, alt, caption, ratio = 16 / 9, sizes = '(min-width:
   return (
     <figure className={cn('my-8', className)}>
       <div className="relative w-full overflow-hidden bg-panel" style={{ aspectRatio: ratio }}>
-        <Image src={src} alt={alt} fill sizes={sizes} preload={preload} fetchPriority={preload ? 'high' : undefined} className="object-cover" />
+        <FillImage src={src} alt={alt} sizes={sizes} preload={preload} />
       </div>
       {caption ? (
         <figcaption className="mt-2 font-sans text-sm text-muted">{caption}</figcaption>

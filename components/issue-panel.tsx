@@ -1,4 +1,4 @@
-import Image from 'next/image'
+import { FillImage } from '@/components/fill-image'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { getReview, type Issue } from '@/lib/content'
@@ -23,7 +23,7 @@ export function IssuePanel({ issue, reviewSlug, signup, className }: Props) {
     <section aria-labelledby="issue-panel-heading" className={cn('no-print bg-panel font-sans', className)}>
       <div className="grid gap-6 p-5 sm:grid-cols-[minmax(0,200px)_1fr] sm:p-8">
         <Link href={issue.url} className="relative mx-auto block aspect-[3/4] w-40 shadow-lg sm:w-full">
-          <Image src={issue.cover.src} alt={issue.cover.alt} fill sizes="200px" className="object-cover" />
+          <FillImage src={issue.cover.src} alt={issue.cover.alt} sizes="200px" />
         </Link>
         <div>
           <h2 id="issue-panel-heading" className="font-serif text-2xl font-bold">

@@ -1,4 +1,4 @@
-import Image from 'next/image'
+import { FillImage } from '@/components/fill-image'
 import Link from 'next/link'
 import { getReview, type Issue } from '@/lib/content'
 import { formatIssueMonth } from '@/lib/format'
@@ -11,7 +11,7 @@ export function IssueSummary({ issue, headingLevel: Heading = 'h2', link = true 
   return (
     <article className="grid gap-6 sm:grid-cols-[180px_1fr]">
       <div className="relative aspect-[3/4] w-40 bg-panel shadow-md sm:w-full">
-        <Image src={issue.cover.src} alt={issue.cover.alt} fill sizes="180px" className="object-cover" />
+        <FillImage src={issue.cover.src} alt={issue.cover.alt} sizes="180px" />
       </div>
       <div>
         <Heading className="font-serif text-2xl font-bold">{link ? <Link href={issue.url}>{title}</Link> : title}</Heading>

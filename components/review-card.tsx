@@ -1,4 +1,4 @@
-import Image from 'next/image'
+import { FillImage } from '@/components/fill-image'
 import Link from 'next/link'
 import { criticOf, type Review } from '@/lib/content'
 import { cn } from '@/lib/cn'
@@ -12,7 +12,7 @@ export function ReviewCard({ review, headingLevel: Heading = 'h3', showImage = t
     <article className={cn('group relative flex flex-col gap-2', className)}>
       {showImage ? (
         <div className="relative aspect-video overflow-hidden bg-panel">
-          <Image src={review.hero.src} alt="" fill sizes="(min-width: 1024px) 360px, (min-width: 640px) 50vw, 100vw" className="object-cover" />
+          <FillImage src={review.hero.src} alt="" sizes="(min-width: 1024px) 360px, (min-width: 640px) 50vw, 100vw" />
         </div>
       ) : null}
       <Heading className="font-serif text-xl leading-snug font-bold text-balance">

@@ -27,6 +27,19 @@ test.describe('a reader reads the flagship review', () => {
     await expect(page.locator('figcaption', { hasText: new RegExp(`^${flagship.stillCaption.replace(/[()]/g, '\\$&')}$`) })).toHaveCount(1)
   })
 
+  test('the hero still loads first and the rest wait their turn, with no image code shipped', async ({ page }) => {
+    const preload = page.locator('head link[rel="preload"][as="image"][imagesrcset*="ballerina-2025-hero.jpg"]')
+    await expect(preload).toHaveCount(1)
+    await expect(preload).toHaveAttribute('fetchpriority', 'high')
+    await expect(page.locator('figure', { hasText: flagship.heroCaption }).getByRole('img')).toHaveAttribute('fetchpriority', 'high')
+    const lazy = await page.locator('article img[loading="lazy"]').count()
+    expect(lazy).toBeGreaterThan(0)
+    // next/image's client component would put its hook in the page's scripts; the server renders plain <img>.
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.name))
+    const sources = await Promise.all(scripts.map(async (url) => (await page.request.get(url)).text()))
+    expect(sources.some((js) => js.includes('useImageConfig'))).toBe(false)
+  })
+
   test('the pull quote is designed, repeats the body and is read only once', async ({ page }) => {
     const quote = page.locator('[data-pullquote]').first()
     await expect(quote).toBeVisible()
