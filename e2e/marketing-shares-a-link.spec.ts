@@ -25,7 +25,7 @@ test('link cards: canonical without campaign parameters, Open Graph article and 
   expect(await page.locator('meta[property="article:tag"]').count()).toBeGreaterThan(0)
   expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image')
   expect(await meta('meta[property="og:image"]')).toContain(`${flagship.url}/opengraph-image`)
-  expect(await meta('meta[name="twitter:image"]')).toContain(`${flagship.url}/twitter-image`)
+  expect(await meta('meta[name="twitter:image"]')).toBe(`${SITE}${flagship.url}/opengraph-image`)
 })
 
 test('the Open Graph image is a 1200×630 PNG, and drafts get none', async ({ request }) => {

@@ -16,6 +16,10 @@ function imageLength(src: string): number {
   }
 }
 
+/** Feed readers poll for what is new: the latest reviews, not the whole archive on every poll. */
+export const FEED_ITEMS = 50
+
+/** `reviews` newest first, as the content boundary returns them. */
 export function buildFeed(reviews: Review[], spec: FeedSpec): Feed {
   const updated = latestModified(reviews)
   const feed = new Feed({
@@ -35,7 +39,7 @@ export function buildFeed(reviews: Review[], spec: FeedSpec): Feed {
       json: absoluteUrl(feedUrl(spec.basePath, 'json')),
     },
   })
-  for (const review of reviews) {
+  for (const review of reviews.slice(0, FEED_ITEMS)) {
     const critic = criticOf(review.critic)
     const film = filmOf(review.film)
     const url = absoluteUrl(review.url)

@@ -9,7 +9,7 @@ type PageMeta = {
   path: string
   /**
    * The link-card image: a file, or 'route' where the route draws its own with
-   * opengraph-image/twitter-image files (reviews, the home page). Unset: the site's card.
+   * an opengraph-image file (reviews, the home page), which X's card uses too. Unset: the site's card.
    */
   image?: { src: string; alt: string } | 'route'
   article?: { publishedTime: string; modifiedTime?: string; authors: string[]; section?: string; tags?: string[] }
@@ -58,6 +58,12 @@ export function pageMetadata({ title, description, path, image, article, noindex
           }
         : { type: 'website' }),
     },
-    twitter: { card: 'summary_large_image', title, description },
+    // The route's own card serves X too (one image to draw, not two); others share the Open Graph one.
+    twitter: {
+      card: 'summary_large_image',
+      title,
+      description,
+      images: image === 'route' ? [absoluteUrl(path === '/' ? '/opengraph-image' : `${path}/opengraph-image`)] : images?.map((i) => i.url),
+    },
   }
 }
