@@ -15,6 +15,12 @@ export const site = {
   shopUrl: 'https://shop.intertitle.example',
   subscribeUrl: 'https://shop.intertitle.example/subscribe',
   reviewsPerPage: 12,
+  /**
+   * How many of the newest reviews the build prerenders. Older ones render on their first
+   * request and are then cached like the rest (ISR), so a build's cost stops growing with the
+   * archive while every URL still answers.
+   */
+  prerenderedReviews: 200,
   nav: [
     { href: '/reviews', label: 'Reviews' },
     { href: '/issues', label: 'The magazine' },

@@ -15,6 +15,7 @@ import { trail } from '@/lib/breadcrumbs'
 import { criticOf, filmOf, getCurrentIssue, getPublishedReviews, getRelatedReviews, getReview, reviewState } from '@/lib/content'
 import { genreLabel } from '@/lib/format'
 import { pageMetadata } from '@/lib/metadata'
+import { site } from '@/lib/site'
 import { reviewNode } from '@/lib/structured-data'
 import { GenreLinks } from './_components/genre-links'
 import { ShareLinks } from './_components/share-links'
@@ -22,7 +23,9 @@ import { ShareLinks } from './_components/share-links'
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return getPublishedReviews().map((r) => ({ slug: r.slug }))
+  return getPublishedReviews()
+    .slice(0, site.prerenderedReviews)
+    .map((r) => ({ slug: r.slug }))
 }
 
 async function findReview(params: PageProps<'/reviews/[slug]'>['params']) {
