@@ -13,6 +13,7 @@ export default defineConfig([
   },
   globalIgnores([
     '.next/**',
+    '.next-standalone/**',
     '.contentlayer/**',
     'node_modules/**',
     'next-env.d.ts',

@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next'
 import { reviewRedirects } from './lib/content/redirects'
+import { ogFontFiles } from './lib/og-fonts'
 import { searchPageHeaders, securityHeaders } from './lib/security-headers'
 
 const nextConfig: NextConfig = {
@@ -9,6 +10,12 @@ const nextConfig: NextConfig = {
   // (and the scheduled-publishing copy the tests build) skip checking it twice.
   typescript: { ignoreBuildErrors: process.env.INTERTITLE_TYPECHECKED === '1' },
   images: { formats: ['image/avif', 'image/webp'], qualities: [75] },
+  // `npm run build:standalone` (the Dockerfile's build) sets these: a self-contained server.js with
+  // only the files it needs, optionally built beside the usual `.next` (the test suite does that).
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Link cards read their fonts from @fontsource by path at run time, which tracing cannot see.
+  outputFileTracingIncludes: { '*': ogFontFiles },
   async redirects() {
     return reviewRedirects()
   },

@@ -10,7 +10,7 @@ import { absoluteUrl, site } from '@/lib/site'
 
 function imageLength(src: string): number {
   try {
-    return statSync(path.join(process.cwd(), 'public', src)).size
+    return statSync(path.join(/* turbopackIgnore: true */ process.cwd(), 'public', src)).size
   } catch {
     return 0
   }

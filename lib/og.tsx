@@ -3,18 +3,16 @@ import path from 'node:path'
 import { ImageResponse } from 'next/og'
 import { notFound } from 'next/navigation'
 import { criticOf, filmOf, getReview } from '@/lib/content'
+import { ogFonts } from '@/lib/og-fonts'
 import { site } from '@/lib/site'
 
 /** Open Graph cards (1200×630 PNG), drawn with fonts and images read from local files. */
 export const ogSize = { width: 1200, height: 630 }
 
-const fontFile = (pkg: string, file: string) => path.join(process.cwd(), 'node_modules/@fontsource', pkg, 'files', file)
-
 async function fonts() {
-  const [serifBold, sans] = await Promise.all([
-    readFile(fontFile('source-serif-4', 'source-serif-4-latin-700-normal.woff')),
-    readFile(fontFile('inter', 'inter-latin-600-normal.woff')),
-  ])
+  // Not traced from here (it would take in the whole project): next.config lists these files.
+  const read = (file: string) => readFile(path.join(/* turbopackIgnore: true */ process.cwd(), file))
+  const [serifBold, sans] = await Promise.all([read(ogFonts.serifBold), read(ogFonts.sansSemibold)])
   return [
     { name: 'Serif', data: serifBold, weight: 700 as const, style: 'normal' as const },
     { name: 'Sans', data: sans, weight: 600 as const, style: 'normal' as const },
@@ -22,7 +20,8 @@ async function fonts() {
 }
 
 async function publicImage(src: string): Promise<string> {
-  const data = await readFile(path.join(process.cwd(), 'public', src))
+  // public/ ships beside the server (scripts/standalone.ts), so it is not traced in as code.
+  const data = await readFile(path.join(/* turbopackIgnore: true */ process.cwd(), 'public', src))
   const type = src.endsWith('.png') ? 'png' : 'jpeg'
   return `data:image/${type};base64,${data.toString('base64')}`
 }

@@ -16,7 +16,7 @@ const held = ((globalThis as { __intertitlePgliteLocks?: Set<string> }).__intert
  * often gets the same pid back.
  */
 function lock(dir: string): () => void {
-  const file = `${path.resolve(dir)}.lock`
+  const file = path.resolve(/* turbopackIgnore: true */ `${dir}.lock`)
   if (held.has(file)) {
     throw new Error(`The embedded database ${dir} is already open in this process; share that instance instead.`)
   }

@@ -1,0 +1,28 @@
+# The production image: a standalone Next server (see README, "Deploying").
+#   docker build --build-arg SITE_URL=https://intertitle.example -t intertitle .
+#   docker run -p 3000:3000 -e PREVIEW_SECRET=... -e DATABASE_URL=postgres://... -v intertitle-data:/data intertitle
+# Node 20 on Debian, as CI; everything the build needs comes from npm.
+
+FROM node:20.20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+# Canonical URLs, feeds and link cards are written at build time from the public address.
+ARG SITE_URL=http://localhost:3000
+ENV SITE_URL=$SITE_URL
+RUN npm run build:standalone
+
+FROM node:20.20-bookworm-slim
+WORKDIR /app
+ARG SITE_URL=http://localhost:3000
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000 SITE_URL=$SITE_URL DATA_DIR=/data
+# The server writes regenerated pages under .next/cache, and PGlite (when DATABASE_URL is unset)
+# under /data: both belong to the unprivileged user it runs as.
+COPY --from=build --chown=node:node /app/.next/standalone ./
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME /data
+EXPOSE 3000
+CMD ["node", "server.js"]

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { expect, test } from '@playwright/test'
+import { openStore } from '../lib/newsletter/store'
+import { flagship } from './fixtures'
+import { signUp, signupForm, startServer } from './server'
+
+/**
+ * The deployable the Dockerfile ships: a standalone build (beside the suite's own `.next`),
+ * finished by `npm run standalone:assemble` and run as `node server.js` from its own folder,
+ * with nothing from the project around it but what the build traced in.
+ */
+const distDir = '.next-standalone'
+
+test('a standalone build serves pages, link cards, images, search and signups on its own', async () => {
+  test.setTimeout(300_000)
+  const env = { ...process.env, NEXT_OUTPUT: 'standalone', NEXT_DIST_DIR: distDir, INTERTITLE_TYPECHECKED: '1', NEXT_TELEMETRY_DISABLED: '1' }
+  // The content, its index and the URL history are the suite's build's; only Next builds again.
+  const build = spawnSync('npx', ['next', 'build'], { env, encoding: 'utf8' })
+  expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
+  const assemble = spawnSync('npm', ['run', '--silent', 'standalone:assemble'], { env, encoding: 'utf8' })
+  expect(assemble.status, assemble.stderr).toBe(0)
+  const serverJs = assemble.stdout.trim()
+  const folder = path.dirname(serverJs)
+  // Nothing but the server, its traced modules and what assemble adds: no sources, no data.
+  for (const absent of ['app', 'content', 'data', '.e2e-data', 'e2e']) expect(existsSync(path.join(folder, absent)), absent).toBe(false)
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-standalone-'))
+  const server = await startServer({ DATA_DIR: dataDir }, folder, serverJs)
+  try {
+    const get = (url: string, headers: Record<string, string> = {}) => fetch(`${server.base}${url}`, { headers })
+    const page = await get(flagship.url)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain(flagship.headline)
+
+    const script = /src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(html)?.[1]
+    expect(script).toBeTruthy()
+    expect((await get(script ?? '')).status).toBe(200)
+    const still = /srcSet="(\/_next\/image\?[^" ]+)/.exec(html)?.[1]?.replace(/&amp;/g, '&')
+    const image = await get(still ?? '', { accept: 'image/avif,image/webp,*/*' })
+    expect(image.status).toBe(200)
+    expect(image.headers.get('content-type')).toMatch(/^image\//)
+
+    const card = await get(`${flagship.url}/opengraph-image`)
+    expect(card.status).toBe(200)
+    expect(card.headers.get('content-type')).toBe('image/png')
+    expect((await get('/pagefind/pagefind.js')).status).toBe(200)
+    expect((await get('/reviews/no-such-review')).status).toBe(404)
+
+    const answer = await signUp(server.base, await signupForm(server.base), 'standalone@example.com')
+    expect(answer.status).toBe(200)
+    expect(answer.thanked, answer.text.slice(0, 500)).toBe(true)
+  } finally {
+    await server.stop()
+  }
+  expect(server.log()).not.toMatch(/error|warn/i)
+  const store = await openStore({ dataDir })
+  try {
+    const emails: string[] = []
+    for await (const s of store.list()) emails.push(s.email)
+    expect(emails).toEqual(['standalone@example.com'])
+  } finally {
+    await store.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
