@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -14,12 +14,16 @@ import { signUp, signupForm, startServer } from './server'
  */
 const distDir = '.next-standalone'
 
-test('a standalone build serves pages, link cards, images, search and signups on its own', async () => {
+test('a standalone build serves pages (older reviews rendered on first request), link cards, images, search and signups on its own', async () => {
   test.setTimeout(300_000)
-  const env = { ...process.env, NEXT_OUTPUT: 'standalone', NEXT_DIST_DIR: distDir, INTERTITLE_TYPECHECKED: '1', NEXT_TELEMETRY_DISABLED: '1' }
+  // Only the newest two reviews prerendered: the flagship is older, so it renders on first request.
+  const env = { ...process.env, NEXT_OUTPUT: 'standalone', NEXT_DIST_DIR: distDir, PRERENDERED_REVIEWS: '2', INTERTITLE_TYPECHECKED: '1', NEXT_TELEMETRY_DISABLED: '1' }
   // The content, its index and the URL history are the suite's build's; only Next builds again.
   const build = spawnSync('npx', ['next', 'build'], { env, encoding: 'utf8' })
   expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
+  const prerendered = readdirSync(path.join(distDir, 'server/app/reviews')).filter((f) => f.endsWith('.html'))
+  expect(prerendered).toHaveLength(2)
+  expect(prerendered).not.toContain(`${path.basename(flagship.url)}.html`)
   const assemble = spawnSync('npm', ['run', '--silent', 'standalone:assemble'], { env, encoding: 'utf8' })
   expect(assemble.status, assemble.stderr).toBe(0)
   const serverJs = assemble.stdout.trim()
@@ -33,8 +37,12 @@ test('a standalone build serves pages, link cards, images, search and signups on
     const get = (url: string, headers: Record<string, string> = {}) => fetch(`${server.base}${url}`, { headers })
     const page = await get(flagship.url)
     expect(page.status).toBe(200)
+    expect(page.headers.get('x-nextjs-cache')).toBe('MISS')
     const html = await page.text()
     expect(html).toContain(flagship.headline)
+    const again = await get(flagship.url)
+    expect(again.headers.get('x-nextjs-cache')).toBe('HIT')
+    expect(await again.text()).toContain(flagship.headline)
 
     const script = /src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(html)?.[1]
     expect(script).toBeTruthy()

@@ -29,6 +29,8 @@ const schema = z.object({
    * X-Forwarded-For. 0: clients connect directly and the header they send is not believed.
    */
   TRUSTED_PROXIES: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(10).default(0)),
+  /** How many of the newest reviews `next build` prerenders; the rest render on first request. */
+  PRERENDERED_REVIEWS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(200)),
 })
 
 const parsed = schema.safeParse(process.env)

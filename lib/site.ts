@@ -20,7 +20,7 @@ export const site = {
    * request and are then cached like the rest (ISR), so a build's cost stops growing with the
    * archive while every URL still answers.
    */
-  prerenderedReviews: 200,
+  prerenderedReviews: env.PRERENDERED_REVIEWS,
   nav: [
     { href: '/reviews', label: 'Reviews' },
     { href: '/issues', label: 'The magazine' },
