@@ -11,7 +11,9 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 # Canonical URLs, feeds and link cards are written at build time from the public address.
 ARG SITE_URL=http://localhost:3000
-ENV SITE_URL=$SITE_URL
+# --build-arg ISR_CACHE=postgres: instances share regenerated pages through DATABASE_URL.
+ARG ISR_CACHE=
+ENV SITE_URL=$SITE_URL ISR_CACHE=$ISR_CACHE
 RUN npm run build:standalone
 
 FROM node:20.20-bookworm-slim

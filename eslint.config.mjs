@@ -14,6 +14,7 @@ export default defineConfig([
   globalIgnores([
     '.next/**',
     '.next-standalone/**',
+    '.next-isr/**',
     '.contentlayer/**',
     'node_modules/**',
     'next-env.d.ts',

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { NextConfig } from 'next'
 import { reviewRedirects } from './lib/content/redirects'
 import { ogFontFiles } from './lib/og-fonts'
@@ -16,6 +17,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Link cards read their fonts from @fontsource by path at run time, which tracing cannot see.
   outputFileTracingIncludes: { '*': ogFontFiles },
+  // ISR_CACHE=postgres, when building and when running: regenerated pages live in DATABASE_URL's
+  // PostgreSQL, shared by every instance, not in each one's .next/cache (README, "Deploying").
+  ...(process.env.ISR_CACHE === 'postgres' ? { cacheHandler: path.resolve('lib/isr-cache-handler.mjs'), cacheMaxMemorySize: 0 } : {}),
   async redirects() {
     return reviewRedirects()
   },

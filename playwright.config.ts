@@ -6,7 +6,7 @@ import { E2E_PREVIEW_SECRET } from './e2e/fixtures'
 const PORT = Number(process.env.E2E_PORT ?? 3210)
 const chromium = '/usr/bin/chromium'
 /** Specs that start servers of their own, run once rather than per browser. */
-const serverOnly = ['newsletter-load.spec.ts', 'hardening.spec.ts', 'standalone.spec.ts']
+const serverOnly = ['newsletter-load.spec.ts', 'hardening.spec.ts', 'standalone.spec.ts', 'shared-cache.spec.ts']
 const serverSpecs = ['scheduled-publishing.spec.ts', 'scheduled-build.setup.ts', ...serverOnly]
 
 export default defineConfig({

@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process'
+import { expect, test } from '@playwright/test'
+import { startPostgres, type TestPostgres } from '../scripts/testing/postgres'
+import { flagship } from './fixtures'
+import { startServer, type Server } from './server'
+
+/**
+ * Several instances behind one address share regenerated pages through PostgreSQL
+ * (ISR_CACHE=postgres, lib/isr-cache-handler.mjs): what one instance renders, the other serves
+ * from the shared cache without rendering it again, to a browser as much as to a crawler.
+ */
+const distDir = '.next-isr'
+const env = { ISR_CACHE: 'postgres', NEXT_DIST_DIR: distDir, INTERTITLE_TYPECHECKED: '1', NEXT_TELEMETRY_DISABLED: '1' }
+
+let pg: TestPostgres
+const servers: Server[] = []
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000)
+  const build = spawnSync('npx', ['next', 'build'], { env: { ...process.env, ...env }, encoding: 'utf8' })
+  expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
+  pg = await startPostgres()
+  for (let i = 0; i < 2; i++) servers.push(await startServer({ ...env, DATABASE_URL: pg.url }))
+})
+
+test.afterAll(async () => {
+  for (const server of servers) await server.stop()
+  await pg?.stop()
+})
+
+test('a page one instance rendered is served by the other from the shared cache', async () => {
+  const [a, b] = servers as [Server, Server]
+  const get = async (server: Server, url: string) => {
+    const res = await fetch(`${server.base}${url}`)
+    return { status: res.status, cache: res.headers.get('x-nextjs-cache'), html: await res.text() }
+  }
+  for (const [first, second, url] of [[a, b, flagship.url], [b, a, flagship.critic.url]] as const) {
+    const rendered = await get(first, url)
+    expect(rendered.status).toBe(200)
+    expect(rendered.cache, `${url} on the instance that renders it`).toBe('MISS')
+    const shared = await get(second, url)
+    expect(shared.cache, `${url} on the other instance`).toBe('HIT')
+    expect(shared.html).toBe(rendered.html)
+  }
+  for (const server of servers) expect(server.log()).not.toMatch(/error|isr cache/i)
+})
+
+test('a reader moving between pages on the other instance: client navigation reads its payloads from the shared cache', async ({ page }) => {
+  const [, b] = servers as [Server, Server]
+  await page.goto(`${b.base}/`)
+  await page.getByRole('link', { name: flagship.headline }).first().click()
+  await expect(page).toHaveURL(`${b.base}${flagship.url}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(flagship.headline)
+  await page.getByRole('link', { name: flagship.critic.name }).first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(flagship.critic.name)
+  for (const server of servers) expect(server.log()).not.toMatch(/error|isr cache/i)
+})
