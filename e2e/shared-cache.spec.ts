@@ -12,6 +12,9 @@ import { startServer, type Server } from './server'
 const distDir = '.next-isr'
 const env = { ISR_CACHE: 'postgres', NEXT_DIST_DIR: distDir, INTERTITLE_TYPECHECKED: '1', NEXT_TELEMETRY_DISABLED: '1' }
 
+// One build and one pair of servers for both tests, in order: the second reads what the first cached.
+test.describe.configure({ mode: 'serial' })
+
 let pg: TestPostgres
 const servers: Server[] = []
 
