@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { expect, test } from '@playwright/test'
+import pg from 'pg'
 import { startPostgres, type TestPostgres } from '../scripts/testing/postgres'
 import { flagship } from './fixtures'
 import { startServer, type Server } from './server'
@@ -15,20 +16,20 @@ const env = { ISR_CACHE: 'postgres', NEXT_DIST_DIR: distDir, INTERTITLE_TYPECHEC
 // One build and one pair of servers for both tests, in order: the second reads what the first cached.
 test.describe.configure({ mode: 'serial' })
 
-let pg: TestPostgres
+let postgres: TestPostgres
 const servers: Server[] = []
 
 test.beforeAll(async () => {
   test.setTimeout(240_000)
   const build = spawnSync('npx', ['next', 'build'], { env: { ...process.env, ...env }, encoding: 'utf8' })
   expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
-  pg = await startPostgres()
-  for (let i = 0; i < 2; i++) servers.push(await startServer({ ...env, DATABASE_URL: pg.url }))
+  postgres = await startPostgres()
+  for (let i = 0; i < 2; i++) servers.push(await startServer({ ...env, DATABASE_URL: postgres.url }))
 })
 
 test.afterAll(async () => {
   for (const server of servers) await server.stop()
-  await pg?.stop()
+  await postgres?.stop()
 })
 
 test('a page one instance rendered is served by the other from the shared cache', async () => {
@@ -46,6 +47,20 @@ test('a page one instance rendered is served by the other from the shared cache'
     expect(shared.html).toBe(rendered.html)
   }
   for (const server of servers) expect(server.log()).not.toMatch(/error|isr cache/i)
+})
+
+test('made-up URLs get their 404 every time and leave nothing in the shared cache', async () => {
+  const [a, b] = servers as [Server, Server]
+  for (const server of [a, b, a]) expect((await fetch(`${server.base}/reviews/made-up-slug-for-the-cache`)).status).toBe(404)
+  const db = new pg.Client({ connectionString: postgres.url })
+  await db.connect()
+  try {
+    const { rows } = await db.query<{ key: string }>('select key from isr_cache')
+    expect(rows.map((r) => r.key).filter((k) => k.includes('made-up-slug'))).toEqual([])
+    expect(rows.map((r) => r.key).some((k) => k.endsWith(flagship.url))).toBe(true)
+  } finally {
+    await db.end()
+  }
 })
 
 test('a reader moving between pages on the other instance: client navigation reads its payloads from the shared cache', async ({ page }) => {

@@ -91,7 +91,9 @@ export default class PostgresCacheHandler {
   async set(key, data, ctx) {
     if (buildingWithoutDatabase()) return
     const db = await database()
-    if (data === null) {
+    // A 404 is not kept: anyone can ask for endless made-up URLs, and each would otherwise stay
+    // in the table for good. It is rendered again when asked for, as a dynamic page would be.
+    if (data === null || data.status === 404) {
       await db.query('delete from isr_cache where key = $1', [key])
       return
     }
