@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process'
 import { expect, test } from '@playwright/test'
 import pg from 'pg'
 import { startPostgres, type TestPostgres } from '../scripts/testing/postgres'
 import { flagship } from './fixtures'
-import { startServer, type Server } from './server'
+import { buildBeside, startServer, type Server } from './server'
 
 /**
  * Several instances behind one address share regenerated pages through PostgreSQL
@@ -11,7 +10,7 @@ import { startServer, type Server } from './server'
  * from the shared cache without rendering it again, to a browser as much as to a crawler.
  */
 const distDir = '.next-isr'
-const env = { ISR_CACHE: 'postgres', NEXT_DIST_DIR: distDir, INTERTITLE_TYPECHECKED: '1', NEXT_TELEMETRY_DISABLED: '1' }
+const env = { ISR_CACHE: 'postgres', NEXT_DIST_DIR: distDir }
 
 // One build and one pair of servers for both tests, in order: the second reads what the first cached.
 test.describe.configure({ mode: 'serial' })
@@ -21,8 +20,7 @@ const servers: Server[] = []
 
 test.beforeAll(async () => {
   test.setTimeout(240_000)
-  const build = spawnSync('npx', ['next', 'build'], { env: { ...process.env, ...env }, encoding: 'utf8' })
-  expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
+  buildBeside(distDir, env)
   postgres = await startPostgres()
   for (let i = 0; i < 2; i++) servers.push(await startServer({ ...env, DATABASE_URL: postgres.url }))
 })

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { openStore } from '../lib/newsletter/store'
 import { flagship } from './fixtures'
-import { signUp, signupForm, startServer } from './server'
+import { buildBeside, signUp, signupForm, startServer } from './server'
 
 /**
  * The deployable the Dockerfile ships: a standalone build (beside the suite's own `.next`),
@@ -17,14 +17,11 @@ const distDir = '.next-standalone'
 test('a standalone build serves pages (older reviews rendered on first request), link cards, images, search and signups on its own', async () => {
   test.setTimeout(300_000)
   // Only the newest two reviews prerendered: the flagship is older, so it renders on first request.
-  const env = { ...process.env, NEXT_OUTPUT: 'standalone', NEXT_DIST_DIR: distDir, PRERENDERED_REVIEWS: '2', INTERTITLE_TYPECHECKED: '1', NEXT_TELEMETRY_DISABLED: '1' }
-  // The content, its index and the URL history are the suite's build's; only Next builds again.
-  const build = spawnSync('npx', ['next', 'build'], { env, encoding: 'utf8' })
-  expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
+  buildBeside(distDir, { NEXT_OUTPUT: 'standalone', PRERENDERED_REVIEWS: '2' })
   const prerendered = readdirSync(path.join(distDir, 'server/app/reviews')).filter((f) => f.endsWith('.html'))
   expect(prerendered).toHaveLength(2)
   expect(prerendered).not.toContain(`${path.basename(flagship.url)}.html`)
-  const assemble = spawnSync('npm', ['run', '--silent', 'standalone:assemble'], { env, encoding: 'utf8' })
+  const assemble = spawnSync('npm', ['run', '--silent', 'standalone:assemble'], { env: { ...process.env, NEXT_DIST_DIR: distDir }, encoding: 'utf8' })
   expect(assemble.status, assemble.stderr).toBe(0)
   const serverJs = assemble.stdout.trim()
   const folder = path.dirname(serverJs)

@@ -64,8 +64,8 @@ function reviver(_key, value) {
   return value
 }
 
-export const serialize = (/** @type {unknown} */ value) => JSON.stringify(value, replacer)
-export const deserialize = (/** @type {string} */ text) => JSON.parse(text, reviver)
+const serialize = (/** @type {unknown} */ value) => JSON.stringify(value, replacer)
+const deserialize = (/** @type {string} */ text) => JSON.parse(text, reviver)
 
 /** @param {any} data @param {any} ctx @returns {string[]} */
 function tagsOf(data, ctx) {
