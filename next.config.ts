@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { NextConfig } from 'next'
 import { reviewRedirects } from './lib/content/redirects'
 import { ogFontFiles } from './lib/og-fonts'
-import { searchPageHeaders, securityHeaders } from './lib/security-headers'
+import { fileHeaders, securityHeaders } from './lib/security-headers'
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -17,19 +17,20 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Link cards read their fonts from @fontsource by path at run time, which tracing cannot see.
   outputFileTracingIncludes: { '*': ogFontFiles },
+  // Both handlers give each cached page its Content-Security-Policy for scripts (lib/security-headers.ts).
   // ISR_CACHE=postgres, when building and when running: regenerated pages live in DATABASE_URL's
   // PostgreSQL, shared by every instance, not in each one's .next/cache (README, "Deploying").
-  ...(process.env.ISR_CACHE === 'postgres' ? { cacheHandler: path.resolve('lib/isr-cache-handler.mjs'), cacheMaxMemorySize: 0 } : {}),
+  ...(process.env.ISR_CACHE === 'postgres'
+    ? { cacheHandler: path.resolve('lib/isr-cache-handler.mjs'), cacheMaxMemorySize: 0 }
+    : { cacheHandler: path.resolve('lib/fs-cache-handler.mjs') }),
   async redirects() {
     return reviewRedirects()
   },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
-      // A later rule's header replaces an earlier one's of the same name. Pagefind compiles
-      // its WebAssembly on /search and in its worker, whose script brings its own policy.
-      { source: '/search', headers: searchPageHeaders },
-      { source: '/pagefind/:path*', headers: searchPageHeaders },
+      // A later rule's header replaces an earlier one's of the same name.
+      ...fileHeaders,
       {
         // Draft Mode's cookie: an editor's preview must never be cached or indexed.
         source: '/:path*',

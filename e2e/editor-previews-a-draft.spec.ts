@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test'
 import { previewPath, previewToken } from '../lib/preview'
-import { E2E_PREVIEW_SECRET, unpublished } from './fixtures'
+import { E2E_PREVIEW_SECRET, flagship, unpublished } from './fixtures'
+import { scriptPolicyOf } from './policy'
 
 const [draft, scheduled] = unpublished as [(typeof unpublished)[number], (typeof unpublished)[number]]
 const slugOf = (url: string) => url.split('/').pop() ?? ''
@@ -26,6 +27,17 @@ test('a signed link shows the draft exactly as readers will see it, with the ban
   expect(response.headers()['cache-control']).toMatch(/private/)
   expect(response.headers()['cache-control']).toMatch(/no-store/)
   expect(response.headers()['x-robots-tag']).toBe('noindex')
+  // Rendered for this request alone: its scripts run by a fresh nonce (and the page fixture fails on any refusal).
+  expect(scriptPolicyOf(response)).toMatch(/'nonce-[^']+'/)
+})
+
+test('a preview cookie from another build gets the page readers get, its scripts running', async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: '__prerender_bypass', value: 'from-an-older-build', url: baseURL! }])
+  // Next does not take the cookie, so the cached page comes, with the hashes of its scripts.
+  expect(scriptPolicyOf(await page.request.get(flagship.url))).toMatch(/^script-src 'self'( 'sha256-[^']+')+$/)
+  await page.goto(flagship.url)
+  await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/)
 })
 
 test('a scheduled piece shows when it goes live, and /preview lists every unpublished piece', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import autocannon from 'autocannon'
 import { unpublished } from './fixtures'
 import { signUp, signupForm, startServer, type Server } from './server'

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { openStore, type Subscriber, type SubscriberStore } from '../lib/newsletter/store'
 import { startPostgres } from '../scripts/testing/postgres'
 import { signUp, signupForm, startServer } from './server'

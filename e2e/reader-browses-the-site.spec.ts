@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { flagship, unpublished } from './fixtures'
 
 test('the home page leads with the latest reviews and the current issue', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { flagship } from './fixtures'
 
 test.describe('a reader reads the flagship review', () => {

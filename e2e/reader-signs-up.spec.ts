@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from './test'
 import { flagship } from './fixtures'
 
 const thanks = /Thank you\. You are on the list/

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 import { schedule, type Schedule } from './schedule'
 
 /** The copy built by scheduled-build.setup.ts goes live on its own at publishAt, with no rebuild. */

@@ -1,15 +1,97 @@
-import { expect, test } from '@playwright/test'
-import { flagship } from './fixtures'
+import { createHash } from 'node:crypto'
+import { flagship, publicRoutes } from './fixtures'
+import { directivesOf, policiesOf, scriptPolicyOf } from './policy'
+import { expect, test } from './test'
 
-test('every response carries the security headers; only search may compile WebAssembly', async ({ request }) => {
-  for (const url of ['/', flagship.url, '/search', '/pagefind/pagefind.js', '/no-such-page']) {
-    const headers = (await request.get(url)).headers()
+/** The text of each inline script a browser would run: no src, not a JSON data block. */
+const inlineScripts = (html: string) =>
+  [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter(([, attributes]) => !/\ssrc=/.test(attributes ?? '') && !/type="application\/ld\+json"/.test(attributes ?? ''))
+    .map(([, attributes, body]) => ({ attributes: attributes ?? '', body: body ?? '' }))
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+
+const madeUpReview = () => `/reviews/no-such-film-${Date.now()}`
+
+test('every response carries the security headers and exactly one script policy, which never allows inline scripts wholesale', async ({ request }) => {
+  const home = await (await request.get('/')).text()
+  const chunk = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(home)?.[1]
+  expect(chunk, 'the home page loads a built script').toBeTruthy()
+  const urls = [
+    ...publicRoutes,
+    '/no-such-page',
+    madeUpReview(),
+    '/feed.xml',
+    '/atom.xml',
+    '/feed.json',
+    `${flagship.critic.url}/feed.xml`,
+    '/robots.txt',
+    '/sitemap.xml',
+    `${flagship.url}/opengraph-image`,
+    '/pagefind/pagefind.js',
+    chunk!,
+    '/api/preview',
+  ]
+  for (const url of urls) {
+    const response = await request.get(url)
+    const headers = response.headers()
     expect(headers['x-content-type-options'], url).toBe('nosniff')
     expect(headers['x-frame-options'], url).toBe('DENY')
-    const csp = headers['content-security-policy'] ?? ''
-    expect(csp, url).toContain("frame-ancestors 'none'")
-    expect(csp, url).toContain("object-src 'none'")
-    expect(csp.includes("'wasm-unsafe-eval'"), url).toBe(url === '/search' || url.startsWith('/pagefind/'))
-    expect(csp, url).not.toContain("'unsafe-eval'")
+    expect(headers['strict-transport-security'], url).toMatch(/max-age=\d+/)
+    const policies = policiesOf(response)
+    expect(directivesOf(policies, 'frame-ancestors'), url).toEqual(["frame-ancestors 'none'"])
+    expect(directivesOf(policies, 'object-src'), url).toEqual(["object-src 'none'"])
+    expect(directivesOf(policies, 'default-src'), url).toEqual([])
+    const scripts = directivesOf(policies, 'script-src')
+    expect(scripts, `${url}: one script policy`).toHaveLength(1)
+    expect(scripts[0], url).not.toContain("'unsafe-inline'")
+    expect(scripts[0], url).not.toContain("'unsafe-eval'")
+    expect(scripts[0]!.includes("'wasm-unsafe-eval'"), url).toBe(url.startsWith('/search') || url.startsWith('/pagefind/'))
   }
+})
+
+test("a cached page's policy names exactly its own inline scripts; a page rendered per request gives each a fresh nonce", async ({ request }) => {
+  // Prerendered by the build, and rendered on first request (a made-up review: its 404).
+  for (const url of [flagship.url, '/', '/newsletter', '/no-such-page', madeUpReview()]) {
+    const response = await request.get(url)
+    const hashes = scriptPolicyOf(response).split(' ').filter((s) => s.startsWith("'sha256-"))
+    const scripts = inlineScripts(await response.text())
+    expect(scripts.length, url).toBeGreaterThan(0)
+    expect(new Set(hashes), url).toEqual(new Set(scripts.map((s) => sha256(s.body))))
+  }
+
+  const nonces = []
+  for (let i = 0; i < 2; i++) {
+    const response = await request.get('/search?q=wiseman')
+    const nonce = /'nonce-([^']+)'/.exec(scriptPolicyOf(response))?.[1]
+    expect(nonce).toBeTruthy()
+    for (const { attributes } of inlineScripts(await response.text()).filter((s) => !s.body.includes('localStorage'))) {
+      expect(attributes).toContain(`nonce="${nonce}"`)
+    }
+    nonces.push(nonce)
+  }
+  expect(nonces[0]).not.toBe(nonces[1])
+})
+
+test("a script slipped into a page is refused, while the page's own scripts run", async ({ browser, baseURL }) => {
+  const slipped = 'window.slipped = true'
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const refused: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/.test(message.text())) refused.push(message.text())
+  })
+  // The page as the server sent it, headers and all, with one script more: what an injection would look like.
+  await page.route(flagship.url, async (route) => {
+    const response = await route.fetch()
+    const body = (await response.text()).replace('</body>', `<script>${slipped}</script></body>`)
+    await route.fulfill({ response, body })
+  })
+  await page.goto(new URL(flagship.url, baseURL).href)
+  await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/)
+  expect(await page.evaluate(() => (window as { slipped?: boolean }).slipped)).toBeUndefined()
+  // Chromium names the refused script by its hash: only the slipped one was refused.
+  expect(refused).toHaveLength(1)
+  expect(refused[0]).toContain(sha256(slipped).slice(1, -1))
+  await context.close()
 })

@@ -4,11 +4,12 @@
  * instance of the site serves what any one of them rendered. Opt-in: set ISR_CACHE=postgres when
  * building and when running (next.config.ts then names this file as `cacheHandler`), with
  * DATABASE_URL, the database the newsletter already uses. Without it each instance keeps its own
- * cache under .next/cache.
+ * cache under .next/cache (lib/fs-cache-handler.mjs). Either way each entry carries its script policy.
  *
  * Plain JavaScript, because Next loads it by path at run time, outside the app's bundle.
  */
 import pg from 'pg'
+import { withScriptPolicy } from './content-security-policy.mjs'
 
 /** Any number shared by every copy of the site, so two servers creating the table take turns. */
 const SCHEMA_LOCK = 7_302_515
@@ -84,11 +85,13 @@ export default class PostgresCacheHandler {
     const { rows } = await db.query('select value, last_modified, cache_control from isr_cache where key = $1', [key])
     const row = rows[0]
     if (!row) return null
-    return { value: deserialize(row.value), lastModified: row.last_modified, cacheControl: row.cache_control ?? undefined }
+    return { value: withScriptPolicy(deserialize(row.value)), lastModified: row.last_modified, cacheControl: row.cache_control ?? undefined }
   }
 
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
+    // First, as Next sends this same entry to the request that rendered it.
+    withScriptPolicy(data)
     if (buildingWithoutDatabase()) return
     const db = await database()
     // A 404 is not kept: anyone can ask for endless made-up URLs, and each would otherwise stay

@@ -1,30 +1,17 @@
-/**
- * Headers on every response. Next streams each static page's React payload as inline
- * scripts that differ per page and per regeneration, so scripts need 'unsafe-inline' while
- * pages stay static (a nonce would force every page to render per request, and a hash next
- * to 'unsafe-inline' would switch it off). Everything else is locked to this origin.
- */
-export function contentSecurityPolicy({ dev = process.env.NODE_ENV === 'development', wasm = false } = {}): string {
-  const extra = [dev && "'unsafe-eval'", wasm && "'wasm-unsafe-eval'"].filter(Boolean).map((s) => ` ${s}`)
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${extra.join('')}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ')
-}
+import { basePolicy, scriptPolicy } from './content-security-policy.mjs'
 
-/** Pagefind runs WebAssembly in the browser: only /search and Pagefind's own files may compile it. */
-export const searchPageHeaders = [{ key: 'Content-Security-Policy', value: contentSecurityPolicy({ wasm: true }) }]
+/**
+ * Response headers, as next.config.ts applies them. Every response gets the base policy; its
+ * script policy comes from exactly one place (lib/content-security-policy.mjs): a cached page
+ * carries its own in its cache entry, pages rendered per request get a nonce from proxy.ts, and
+ * the responses below, which are not pages, get theirs here. In development React evaluates code
+ * and pages are not cached, so `next dev` allows inline scripts and eval everywhere.
+ */
+const csp = (script?: string) => ({ key: 'Content-Security-Policy', value: script ? `${basePolicy}; ${script}` : basePolicy })
+const dev = process.env.NODE_ENV === 'development'
 
 export const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy() },
+  csp(dev ? scriptPolicy({ sources: ["'unsafe-inline'"], dev }) : undefined),
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -32,3 +19,16 @@ export const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ]
+
+/**
+ * Responses no browser runs as a page, with their one script policy: built and public files, API
+ * answers, feeds, robots and sitemap, link cards. Pagefind's worker compiles WebAssembly.
+ */
+export const fileHeaders = dev
+  ? []
+  : [
+      ...['/_next/:path*', '/images/:path*', '/api/:path*', '/:path*/opengraph-image', '/opengraph-image', '/:file(.+\\.(?:xml|json|txt))'].map(
+        (source) => ({ source, headers: [csp("script-src 'none'")] }),
+      ),
+      { source: '/pagefind/:path*', headers: [csp(scriptPolicy({ wasm: true }))] },
+    ]

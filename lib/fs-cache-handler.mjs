@@ -1,0 +1,27 @@
+// @ts-check
+/**
+ * Next's own file-system cache of pages and route responses (ISR), with one addition: every entry
+ * carries its script policy (lib/content-security-policy.mjs), whether the build prerendered it or
+ * a request regenerated it. The default cache handler; ISR_CACHE=postgres swaps in
+ * lib/isr-cache-handler.mjs, which does the same.
+ */
+import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
+import { withScriptPolicy } from './content-security-policy.mjs'
+
+/** @type {typeof import('next/dist/server/lib/incremental-cache/file-system-cache').default} */
+const FileSystemCache = /** @type {any} */ (fileSystemCache).default ?? fileSystemCache
+
+export default class PolicyFileSystemCache extends FileSystemCache {
+  /** @type {FileSystemCache['get']} */
+  async get(key, ctx) {
+    const entry = await super.get(key, ctx)
+    if (entry?.value) withScriptPolicy(entry.value)
+    return entry
+  }
+
+  /** @type {FileSystemCache['set']} */
+  async set(key, data, ctx) {
+    withScriptPolicy(data)
+    return super.set(key, data, ctx)
+  }
+}
