@@ -17,12 +17,12 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Link cards read their fonts from @fontsource by path at run time, which tracing cannot see.
   outputFileTracingIncludes: { '*': ogFontFiles },
-  // Both handlers give each cached page its Content-Security-Policy for scripts (lib/security-headers.ts).
+  // Both handlers give each cached page its script policy (README, "Security"); `next dev` caches no pages.
   // ISR_CACHE=postgres, when building and when running: regenerated pages live in DATABASE_URL's
   // PostgreSQL, shared by every instance, not in each one's .next/cache (README, "Deploying").
   ...(process.env.ISR_CACHE === 'postgres'
     ? { cacheHandler: path.resolve('lib/isr-cache-handler.mjs'), cacheMaxMemorySize: 0 }
-    : { cacheHandler: path.resolve('lib/fs-cache-handler.mjs') }),
+    : process.env.NODE_ENV === 'development' ? {} : { cacheHandler: path.resolve('lib/fs-cache-handler.mjs') }),
   async redirects() {
     return reviewRedirects()
   },

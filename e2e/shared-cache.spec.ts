@@ -2,6 +2,7 @@ import { expect, test } from './test'
 import pg from 'pg'
 import { startPostgres, type TestPostgres } from '../scripts/testing/postgres'
 import { flagship } from './fixtures'
+import { expectedScriptPolicy } from './policy'
 import { buildBeside, startServer, type Server } from './server'
 
 /**
@@ -34,7 +35,7 @@ test('a page one instance rendered is served by the other from the shared cache'
   const [a, b] = servers as [Server, Server]
   const get = async (server: Server, url: string) => {
     const res = await fetch(`${server.base}${url}`)
-    return { status: res.status, cache: res.headers.get('x-nextjs-cache'), html: await res.text() }
+    return { status: res.status, cache: res.headers.get('x-nextjs-cache'), policy: res.headers.get('content-security-policy'), html: await res.text() }
   }
   for (const [first, second, url] of [[a, b, flagship.url], [b, a, flagship.critic.url]] as const) {
     const rendered = await get(first, url)
@@ -43,6 +44,8 @@ test('a page one instance rendered is served by the other from the shared cache'
     const shared = await get(second, url)
     expect(shared.cache, `${url} on the other instance`).toBe('HIT')
     expect(shared.html).toBe(rendered.html)
+    // The page's script policy is stored with it: the hashes of its own inline scripts, on both.
+    for (const { policy } of [rendered, shared]) expect(policy).toContain(expectedScriptPolicy(rendered.html))
   }
   for (const server of servers) expect(server.log()).not.toMatch(/error|isr cache/i)
 })

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { expect, test } from './test'
 import { openStore } from '../lib/newsletter/store'
 import { flagship } from './fixtures'
+import { expectedScriptPolicy } from './policy'
 import { buildBeside, signUp, signupForm, startServer } from './server'
 
 /**
@@ -39,6 +40,8 @@ test('a standalone build serves pages (older reviews rendered on first request),
     expect(html).toContain(flagship.headline)
     const again = await get(flagship.url)
     expect(again.headers.get('x-nextjs-cache')).toBe('HIT')
+    // Rendered on request and then cached, the page carries the hashes of its own scripts both times.
+    for (const response of [page, again]) expect(response.headers.get('content-security-policy')).toContain(expectedScriptPolicy(html))
     expect(await again.text()).toContain(flagship.headline)
 
     const script = /src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(html)?.[1]
