@@ -5,7 +5,8 @@ import { basePolicy, hashSource, scriptPolicy } from './lib/content-security-pol
 import { THEME_SCRIPT } from './lib/theme'
 
 /**
- * Turns away requests that could never be right before they reach the router, with a 400
+ * Runs before the router on every page and route request. It gives pages rendered per request
+ * their script nonce (below), and turns away requests that could never be right, with a 400
  * rather than the 500 the framework would give:
  * - content URLs no slug could match: a malformed escape (`/reviews/%ZZ`), a NUL byte, or a
  *   kilobyte-long slug (incremental regeneration would try to cache a page under that name);
@@ -57,6 +58,7 @@ function inDraftMode(request: NextRequest): boolean {
 const DYNAMIC_PAGES = new Set(['/search'])
 /** Pagefind compiles its WebAssembly on the search page. */
 const WASM_PAGES = new Set(['/search'])
+const THEME_SCRIPT_HASH = hashSource(THEME_SCRIPT)
 
 /**
  * A page rendered for this request alone (an editor's preview, search) has no cache entry to
@@ -65,7 +67,7 @@ const WASM_PAGES = new Set(['/search'])
  */
 function withNonce(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
-  const sources = [`'nonce-${nonce}'`, hashSource(THEME_SCRIPT)]
+  const sources = [`'nonce-${nonce}'`, THEME_SCRIPT_HASH]
   const policy = `${basePolicy}; ${scriptPolicy({ sources, wasm: WASM_PAGES.has(request.nextUrl.pathname) })}`
   const headers = new Headers(request.headers)
   headers.set('content-security-policy', policy)
@@ -76,7 +78,9 @@ function withNonce(request: NextRequest): NextResponse {
 
 export async function proxy(request: NextRequest) {
   if (!badPath(request.nextUrl.pathname) && !(await badForm(request))) {
-    return DYNAMIC_PAGES.has(request.nextUrl.pathname) || inDraftMode(request) ? withNonce(request) : NextResponse.next()
+    // `next dev` allows inline scripts everywhere (lib/security-headers.ts).
+    const perRequest = process.env.NODE_ENV !== 'development' && (DYNAMIC_PAGES.has(request.nextUrl.pathname) || inDraftMode(request))
+    return perRequest ? withNonce(request) : NextResponse.next()
   }
   return new NextResponse('Bad request: the site cannot read this request.\n', {
     status: 400,
