@@ -11,9 +11,10 @@ export function SiteHeader() {
           <span className="block font-serif text-3xl font-bold tracking-tight uppercase sm:text-4xl">{site.name}</span>
           <span className="block font-sans text-xs tracking-[0.2em] text-muted uppercase">{site.tagline}</span>
         </Link>
-        <div className="flex items-center gap-2 font-sans text-sm">
-          <nav aria-label="Main">
-            <ul className="flex flex-wrap gap-x-4 gap-y-1">
+        {/* On a phone this row runs the full width under the name: links left, search and theme right. */}
+        <div className="flex w-full items-center justify-between gap-1 font-sans text-sm sm:w-auto sm:justify-end sm:gap-2">
+          <nav aria-label="Main" className="mr-auto sm:mr-0">
+            <ul className="flex flex-wrap gap-x-3 gap-y-1 sm:gap-x-4">
               {site.nav.map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} className="inline-block py-2 no-underline hover:underline">
@@ -23,14 +24,14 @@ export function SiteHeader() {
               ))}
             </ul>
           </nav>
-          <Link href="/search" className="no-print inline-flex min-h-11 items-center gap-1.5 rounded-full px-3 no-underline hover:bg-panel">
+          <Link href="/search" className="no-print inline-flex min-h-11 min-w-11 items-center justify-center gap-1.5 rounded-full no-underline hover:bg-panel sm:px-3">
             <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2">
               <circle cx="11" cy="11" r="6.5" />
               <path d="m16 16 4.5 4.5" />
             </svg>
-            Search
+            <span className="sr-only sm:not-sr-only">Search</span>
           </Link>
-          <ThemeToggle className="no-print ml-2 inline-flex size-11 items-center justify-center rounded-full hover:bg-panel" />
+          <ThemeToggle className="no-print inline-flex size-11 items-center justify-center rounded-full hover:bg-panel sm:ml-2" />
         </div>
       </div>
     </header>

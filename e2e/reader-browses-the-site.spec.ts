@@ -77,3 +77,15 @@ test('the system dark preference is followed', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible()
 })
+
+test('the header fits the screen: its links on one line, search and theme within reach', async ({ page }) => {
+  await page.goto(flagship.url)
+  const header = page.getByRole('banner')
+  const tops = await header.getByRole('navigation', { name: 'Main' }).getByRole('listitem').evaluateAll((items) => items.map((li) => li.getBoundingClientRect().top))
+  expect(new Set(tops).size, 'every main link on the same line').toBe(1)
+  for (const control of [header.getByRole('link', { name: 'Search' }), header.getByRole('button', { name: /Switch to/ })]) {
+    const box = (await control.boundingBox())!
+    expect(box.width).toBeGreaterThanOrEqual(44)
+    expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width)
+  }
+})
