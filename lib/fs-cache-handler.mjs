@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * Next's own file-system cache of pages and route responses (ISR), with one addition: every entry
+ * Next's own file-system cache of pages and route responses (ISR), with one addition: every page
  * carries its script policy (lib/content-security-policy.mjs), whether the build prerendered it or
- * a request regenerated it. The default cache handler; ISR_CACHE=postgres swaps in
- * lib/isr-cache-handler.mjs, which does the same.
+ * a request rendered it. The cache handler in production; ISR_CACHE=postgres swaps in
+ * lib/isr-cache-handler.mjs, which does the same. It extends a class internal to Next (pinned in
+ * package.json): the suite's header and browser tests fail if an upgrade changes it.
  */
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
 import { withScriptPolicy } from './content-security-policy.mjs'

@@ -4,7 +4,7 @@
  * instance of the site serves what any one of them rendered. Opt-in: set ISR_CACHE=postgres when
  * building and when running (next.config.ts then names this file as `cacheHandler`), with
  * DATABASE_URL, the database the newsletter already uses. Without it each instance keeps its own
- * cache under .next/cache (lib/fs-cache-handler.mjs). Either way each entry carries its script policy.
+ * cache under .next/cache (lib/fs-cache-handler.mjs). Either way each page carries its script policy.
  *
  * Plain JavaScript, because Next loads it by path at run time, outside the app's bundle.
  */
