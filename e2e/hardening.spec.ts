@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from './test'
@@ -101,6 +101,16 @@ test('odd URLs get a fitting answer, never a 5xx or a stack trace', async () => 
     expect.soft(body, p).not.toContain('<script>alert(1)</script>')
   }
   expect(logErrors(server.log())).toEqual([])
+})
+
+test('made-up review addresses get their 404 every time and leave nothing in the page cache', async () => {
+  const slug = `probe-${Date.now()}`
+  for (let i = 0; i < 2; i++) {
+    const res = await fetch(`${server.base}/reviews/${slug}`)
+    expect(res.status).toBe(404)
+    expect(res.headers.get('x-nextjs-cache'), 'rendered again, not kept').toBe('MISS')
+  }
+  expect(existsSync(path.join('.next', 'server', 'app', 'reviews', `${slug}.html`))).toBe(false)
 })
 
 test('odd headers get a fitting answer, never a 5xx', async () => {

@@ -23,6 +23,9 @@ export default class PolicyFileSystemCache extends FileSystemCache {
   /** @type {FileSystemCache['set']} */
   async set(key, data, ctx) {
     withScriptPolicy(data)
+    // A 404 is not kept, as in the shared cache: anyone can ask for endless made-up review URLs,
+    // and each would otherwise stay on disk. It is rendered again when asked for.
+    if (data && 'status' in data && data.status === 404) return
     return super.set(key, data, ctx)
   }
 }
