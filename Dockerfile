@@ -20,7 +20,7 @@ FROM node:20.20-bookworm-slim
 WORKDIR /app
 ARG SITE_URL=http://localhost:3000
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000 SITE_URL=$SITE_URL DATA_DIR=/data
-# The server writes regenerated pages under .next/cache, and PGlite (when DATABASE_URL is unset)
+# The server writes regenerated pages under .next, and PGlite (when DATABASE_URL is unset)
 # under /data: both belong to the unprivileged user it runs as.
 COPY --from=build --chown=node:node /app/.next/standalone ./
 RUN mkdir -p /data && chown node:node /data
