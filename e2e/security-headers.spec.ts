@@ -1,6 +1,7 @@
+import { THEME_SCRIPT } from '../lib/theme'
 import { flagship, publicRoutes } from './fixtures'
 import { directivesOf, expectedScriptPolicy, inlineScripts, policiesOf, scriptPolicyOf, sha256Source } from './policy'
-import { expect, test } from './test'
+import { expect, refusalsOn, test } from './test'
 
 const madeUpReview = () => `/reviews/no-such-film-${Date.now()}`
 
@@ -55,7 +56,7 @@ test("a cached page's policy names exactly its own inline scripts; a page render
     const response = await request.get('/search?q=wiseman')
     const nonce = /'nonce-([^']+)'/.exec(scriptPolicyOf(response))?.[1]
     expect(nonce).toBeTruthy()
-    for (const { attributes } of inlineScripts(await response.text()).filter((s) => !s.body.includes('localStorage'))) {
+    for (const { attributes } of inlineScripts(await response.text()).filter((s) => s.body !== THEME_SCRIPT)) {
       expect(attributes).toContain(`nonce="${nonce}"`)
     }
     nonces.push(nonce)
@@ -67,10 +68,7 @@ test("a script slipped into a page is refused, while the page's own scripts run"
   const slipped = 'window.slipped = true'
   const context = await browser.newContext()
   const page = await context.newPage()
-  const refused: string[] = []
-  page.on('console', (message) => {
-    if (/Content Security Policy/.test(message.text())) refused.push(message.text())
-  })
+  const refused = refusalsOn(page)
   // The page as the server sent it, headers and all, with one script more: what an injection would look like.
   await page.route(flagship.url, async (route) => {
     const response = await route.fetch()
