@@ -38,7 +38,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    // Signups from the tests go to their own embedded database, not the developer's.
-    env: { PREVIEW_SECRET: E2E_PREVIEW_SECRET, DATA_DIR: '.e2e-data' },
+    // Signups from the tests go to their own embedded database, not the developer's. The tests
+    // play the proxy in front (e2e/server.ts): each names its own client in X-Forwarded-For.
+    env: { PREVIEW_SECRET: E2E_PREVIEW_SECRET, DATA_DIR: '.e2e-data', TRUSTED_PROXIES: '1' },
   },
 })

@@ -15,13 +15,15 @@ let nextPort = 3270 + Number(process.env.TEST_PARALLEL_INDEX ?? 0) * 20
 /**
  * A `next start` of the built site of its own, on a loopback port, for specs that load or crash
  * it; or, given `serverJs`, a standalone build's server, run the way its Dockerfile runs it.
+ * The tests play the proxy production runs behind (TRUSTED_PROXIES=1): each names its client
+ * in X-Forwarded-For, so that every test has a rate-limit bucket of its own.
  */
 export async function startServer(env: Record<string, string> = {}, cwd = process.cwd(), serverJs?: string): Promise<Server> {
   const port = nextPort++
   const command = serverJs ? [serverJs] : ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1']
   const child = spawn(process.execPath, command, {
     cwd,
-    env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1' },
+    env: { ...process.env, TRUSTED_PROXIES: '1', ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let stderr = ''

@@ -1,21 +1,25 @@
 import { isIPv4, isIPv6 } from 'node:net'
 
+/** The one bucket every request shares when no proxy is trusted to say who the client is. */
+export const DIRECT_CLIENTS = 'direct'
+
 /**
  * The address to rate-limit a request by, read from X-Forwarded-For.
  *
- * `next start` fills that header from the TCP connection when a request arrives without
- * one, and keeps it as sent otherwise. Each trusted proxy appends the address it saw, so
- * behind `trustedProxies` of them the client is that many entries from the right; anything
- * further left was written by the client and is ignored. With no proxy the last entry is
- * the connection's address, unless a client sends the header itself to pick its own bucket,
- * which is why production runs behind a proxy (see the README).
+ * Each trusted proxy appends the address it saw, so behind `trustedProxies` of them the client
+ * is that many entries from the right; anything further left was written by the client and is
+ * ignored. With no trusted proxy the header is not read at all: `next start` fills it from the
+ * TCP connection only when a request arrives without one and keeps it as sent otherwise, so a
+ * client could choose its own bucket with every request. All such requests share one bucket,
+ * which is why production runs behind a proxy with TRUSTED_PROXIES set (README, "Deploying").
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustedProxies: number): string {
+  if (trustedProxies < 1) return DIRECT_CLIENTS
   const hops = (forwardedFor ?? '')
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean)
-  const entry = hops.at(-Math.max(1, trustedProxies))
+  const entry = hops.at(-trustedProxies)
   return entry ? bucketOf(entry) : 'unknown'
 }
 
