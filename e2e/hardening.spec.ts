@@ -17,7 +17,8 @@ let server: Server
 let dataDir: string
 test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-hardening-'))
-  server = await startServer({ DATA_DIR: dataDir })
+  // The default configuration: no proxy in front is trusted to name the client.
+  server = await startServer({ DATA_DIR: dataDir, TRUSTED_PROXIES: '0' })
 })
 test.afterAll(async () => {
   await server?.stop()
@@ -111,6 +112,27 @@ test('made-up review addresses get their 404 every time and leave nothing in the
     expect(res.headers.get('x-nextjs-cache'), 'rendered again, not kept').toBe('MISS')
   }
   expect(existsSync(path.join('.next', 'server', 'app', 'reviews', `${slug}.html`))).toBe(false)
+})
+
+test('a page number is served only as written canonically; padded ones are 404s the cache does not keep', async () => {
+  expect((await fetch(`${server.base}/reviews/page/2`)).status).toBe(200)
+  for (const page of ['0002', '02', '01', '+2', '2.0']) {
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${server.base}/reviews/page/${encodeURIComponent(page)}`, { redirect: 'manual' })
+      expect(res.status, page).toBe(404)
+      expect(res.headers.get('x-nextjs-cache'), `${page}: rendered again, not kept`).not.toBe('HIT')
+    }
+    expect(existsSync(path.join('.next', 'server', 'app', 'reviews', 'page', `${page}.html`)), page).toBe(false)
+  }
+})
+
+test('with no trusted proxy, a made-up X-Forwarded-For does not get past the signup rate limit', async () => {
+  const hidden = await signupForm(server.base)
+  const answers = []
+  // signUp names a new client address in X-Forwarded-For on every call, as an attacker would.
+  for (let i = 0; i < 7; i++) answers.push(await signUp(server.base, hidden, `limit.${i}.${Date.now()}@example.com`))
+  expect(answers.every((answer) => answer.status < 500)).toBe(true)
+  expect(answers.filter((answer) => answer.thanked).length).toBeLessThanOrEqual(5)
 })
 
 test('odd headers get a fitting answer, never a 5xx', async () => {

@@ -21,5 +21,7 @@ export async function generateMetadata({ params }: PageProps<'/reviews/page/[pag
 export default async function ReviewsPageN({ params }: PageProps<'/reviews/page/[page]'>) {
   const raw = (await params).page
   if (raw === '1') permanentRedirect('/reviews')
-  return <ReviewsListing page={/^\d+$/.test(raw) ? Number(raw) : NaN} />
+  // Only the canonical spelling is a page: /reviews/page/0002 or /reviews/page/+2 is a 404, which
+  // the page cache does not keep, not a second copy of page 2.
+  return <ReviewsListing page={/^[1-9]\d*$/.test(raw) ? Number(raw) : NaN} />
 }
