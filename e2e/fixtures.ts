@@ -6,6 +6,7 @@ export const flagship = {
   date: '2025-06-05',
   releaseLine: '► Ballerina is in UK cinemas from 6 June.',
   heroCaption: 'Ana de Armas as Eve Macarro in Ballerina (2025)',
+  heroAlt: 'Abstract still: an empty road running towards a low sun through violet haze, telegraph poles along one side',
   stillCaption: 'Ballerina (2025)',
   facts: {
     Director: 'Len Wiseman',

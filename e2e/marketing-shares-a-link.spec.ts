@@ -26,6 +26,17 @@ test('link cards: canonical without campaign parameters, Open Graph article and 
   expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image')
   expect(await meta('meta[property="og:image"]')).toContain(`${flagship.url}/opengraph-image`)
   expect(await meta('meta[name="twitter:image"]')).toBe(`${SITE}${flagship.url}/opengraph-image`)
+  expect(await meta('meta[name="twitter:image:alt"]')).toBe(flagship.heroAlt)
+})
+
+test('every page with a link-card image describes it to X as well', async ({ page }) => {
+  for (const path of ['/', '/reviews', flagship.url, '/issues', '/critics', '/newsletter']) {
+    await page.goto(path)
+    const meta = (sel: string) => page.locator(sel).first().getAttribute('content')
+    expect(await meta('meta[property="og:image"]'), path).toBeTruthy()
+    expect(await meta('meta[name="twitter:image"]'), path).toBeTruthy()
+    expect((await meta('meta[name="twitter:image:alt"]'))?.trim(), path).toBeTruthy()
+  }
 })
 
 test('the Open Graph image is a 1200×630 PNG, and drafts get none', async ({ request }) => {

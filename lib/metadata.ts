@@ -8,10 +8,10 @@ type PageMeta = {
   /** Site-relative path; the canonical is built from the site config, never from the request. */
   path: string
   /**
-   * The link-card image: a file, or 'route' where the route draws its own with
-   * an opengraph-image file (reviews, the home page), which X's card uses too. Unset: the site's card.
+   * The link-card image: a file, or `route` where the route draws its own with an opengraph-image
+   * file (reviews), which X's card uses too, described by `alt`. Unset: the site's card.
    */
-  image?: { src: string; alt: string } | 'route'
+  image?: { src: string; alt: string } | { route: true; alt: string }
   article?: { publishedTime: string; modifiedTime?: string; authors: string[]; section?: string; tags?: string[] }
   noindex?: boolean
   /** Extra feeds to advertise beside the site's own, e.g. a critic's. */
@@ -30,7 +30,7 @@ export function pageMetadata({ title, description, path, image, article, noindex
   const url = absoluteUrl(path)
   // Pages without a card of their own share the site's, drawn by app/opengraph-image.tsx.
   const images =
-    image === 'route'
+    image && 'route' in image
       ? undefined
       : image
         ? [{ url: absoluteUrl(image.src), alt: image.alt }]
@@ -58,12 +58,13 @@ export function pageMetadata({ title, description, path, image, article, noindex
           }
         : { type: 'website' }),
     },
-    // The route's own card serves X too (one image to draw, not two); others share the Open Graph one.
+    // The route's own card serves X too (one image to draw, not two); others share the Open Graph
+    // one. X reads its own alt tag (twitter:image:alt), not og:image:alt.
     twitter: {
       card: 'summary_large_image',
       title,
       description,
-      images: image === 'route' ? [absoluteUrl(path === '/' ? '/opengraph-image' : `${path}/opengraph-image`)] : images?.map((i) => i.url),
+      images: image && 'route' in image ? [{ url: absoluteUrl(`${path}/opengraph-image`), alt: image.alt }] : images?.map(({ url, alt }) => ({ url, alt })),
     },
   }
 }

@@ -41,7 +41,7 @@ export async function generateMetadata({ params }: PageProps<'/reviews/[slug]'>)
     title: review.headline,
     description: review.standfirst,
     path: review.url,
-    image: 'route',
+    image: { route: true, alt: review.hero.alt },
     article: {
       publishedTime: review.date,
       modifiedTime: review.updated,
