@@ -63,6 +63,14 @@ describe('the content check', () => {
       'content/reviews/x.mdx:12 issue: unknown issue "may"',
     ])
   })
+  it('names the closest existing slug when a reference looks mistyped', () => {
+    const hannah: SourceFile = { path: 'content/critics/hannah-okafor.yaml', text: 'name: Hannah Okafor\nbio: Writes.\n' }
+    expect(check(hannah, review({ critic: 'hanna-okafor', film: 'xx', issue: 'jluy' }))).toEqual([
+      'content/reviews/x.mdx:4 critic: unknown critic "hanna-okafor": did you mean hannah-okafor?',
+      'content/reviews/x.mdx:6 film: unknown film "xx"',
+      'content/reviews/x.mdx:12 issue: unknown issue "jluy": did you mean july?',
+    ])
+  })
   it('requires a service for streaming releases', () => {
     expect(check(review({ release: '\n  date: 2025-06-06\n  form: streaming' }))).toEqual([
       'content/reviews/x.mdx:15 release.service: is required when form is streaming',

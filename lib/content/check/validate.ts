@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import type { DocumentType } from 'contentlayer2/source-files'
 import { documentSchema } from '@/lib/content/check/schema'
+import { closest } from './suggest'
 
 /**
  * The content check: everything an editor can get wrong, reported as
@@ -171,8 +172,9 @@ export function checkContent(files: SourceFile[], options: CheckOptions): Proble
 
   const reference = (doc: Parsed, path: (string | number)[], kind: Kind) => {
     const value = field(doc, path)
-    if (typeof value === 'string' && !known[kind].has(value))
-      problems.push({ file: doc.file, line: doc.lineOf(path), field: path.join('.'), message: `unknown ${kind} "${value}"` })
+    if (typeof value !== 'string' || known[kind].has(value)) return
+    const guess = closest(value, known[kind])
+    problems.push({ file: doc.file, line: doc.lineOf(path), field: path.join('.'), message: `unknown ${kind} "${value}"${guess ? `: did you mean ${guess}?` : ''}` })
   }
   const image = (doc: Parsed, path: string[]) => {
     const src = field(doc, [...path, 'src'])
