@@ -2,7 +2,7 @@ import { LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import type { DocumentType } from 'contentlayer2/source-files'
 import { documentSchema } from '@/lib/content/check/schema'
-import { closest } from './suggest'
+import { closest } from '@/lib/content/check/suggest'
 
 /**
  * The content check: everything an editor can get wrong, reported as
