@@ -23,8 +23,16 @@ const fileSlug = (flattenedPath: string) => flattenedPath.split('/').pop() ?? fl
 const Image = defineNestedType(() => ({
   name: 'Image',
   fields: {
-    src: { type: 'string', required: true, description: 'Path under public/, e.g. /images/stills/x.jpg' },
-    alt: { type: 'string', required: true, description: 'What the picture shows, for readers who cannot see it' },
+    src: {
+      type: 'string',
+      required: true,
+      description: 'Path under public/, e.g. /images/stills/x.jpg',
+    },
+    alt: {
+      type: 'string',
+      required: true,
+      description: 'What the picture shows, for readers who cannot see it',
+    },
     caption: { type: 'string', required: false },
   },
 }))
@@ -35,7 +43,11 @@ const Release = defineNestedType(() => ({
     date: { type: 'date', required: true },
     territory: { type: 'string', default: 'UK' },
     form: { type: 'enum', options: ['cinemas', 'digital', 'streaming', 'disc'], required: true },
-    service: { type: 'string', required: false, description: 'Streaming service, required when form is streaming' },
+    service: {
+      type: 'string',
+      required: false,
+      description: 'Streaming service, required when form is streaming',
+    },
     format: { type: 'string', required: false, description: 'Disc format, e.g. Blu-ray or 4K UHD' },
   },
 }))
@@ -63,15 +75,31 @@ export const Review = defineDocumentType(() => ({
   fields: {
     headline: { type: 'string', required: true },
     standfirst: { type: 'string', required: true },
-    critic: { type: 'string', required: true, description: 'Critic slug (content/critics/<slug>.yaml)' },
+    critic: {
+      type: 'string',
+      required: true,
+      description: 'Critic slug (content/critics/<slug>.yaml)',
+    },
     date: { type: 'date', required: true, description: 'Publication date shown to readers' },
-    publishAt: { type: 'date', required: false, description: 'When it goes public; defaults to date' },
+    publishAt: {
+      type: 'date',
+      required: false,
+      description: 'When it goes public; defaults to date',
+    },
     updated: { type: 'date', required: false },
     film: { type: 'string', required: true, description: 'Film slug (content/films/<slug>.yaml)' },
-    occasion: { type: 'string', required: false, description: 'e.g. "Cannes 2025" for a festival review' },
+    occasion: {
+      type: 'string',
+      required: false,
+      description: 'e.g. "Cannes 2025" for a festival review',
+    },
     hero: { type: 'nested', of: Image, required: true },
     genres: { type: 'list', of: { type: 'string' }, required: true },
-    issue: { type: 'string', required: true, description: 'Issue slug (content/issues/<slug>.yaml)' },
+    issue: {
+      type: 'string',
+      required: true,
+      description: 'Issue slug (content/issues/<slug>.yaml)',
+    },
     release: { type: 'nested', of: Release, required: true },
     redirectFrom: { type: 'list', of: { type: 'string' }, required: false },
     draft: { type: 'boolean', default: false },
@@ -130,7 +158,11 @@ export const Issue = defineDocumentType(() => ({
   fields: {
     number: { type: 'number', required: true },
     month: { type: 'string', required: true, description: 'Cover month, YYYY-MM' },
-    onSale: { type: 'date', required: true, description: 'First day in shops; the latest on sale is current' },
+    onSale: {
+      type: 'date',
+      required: true,
+      description: 'First day in shops; the latest on sale is current',
+    },
     cover: { type: 'nested', of: Image, required: true },
     coverLine: { type: 'string', required: true },
     inside: { type: 'list', of: InsideItem, required: true },
@@ -156,19 +188,38 @@ function readYaml<T>(file: string): Partial<T> {
 
 /** Films the site has published a review of, so prose can link to their pages. */
 function reviewedFilms(dir: string): FilmRef[] {
-  const files = (sub: string) => (existsSync(path.join(dir, sub)) ? readdirSync(path.join(dir, sub)).map((f) => path.join(dir, sub, f)) : [])
+  const files = (sub: string) =>
+    existsSync(path.join(dir, sub))
+      ? readdirSync(path.join(dir, sub)).map((f) => path.join(dir, sub, f))
+      : []
   const published = new Set(
     files('reviews')
       .filter((f) => f.endsWith('.mdx'))
       .map((f) => readYaml<Publishable & { film?: string }>(f))
-      .filter((r) => r.film && r.date && isPublished({ ...r, date: String(r.date), publishAt: r.publishAt && String(r.publishAt) }))
+      .filter(
+        (r) =>
+          r.film &&
+          r.date &&
+          isPublished({
+            ...r,
+            date: String(r.date),
+            publishAt: r.publishAt && String(r.publishAt),
+          }),
+      )
       .map((r) => r.film),
   )
   return files('films')
     .filter((f) => f.endsWith('.yaml'))
-    .map((f) => ({ slug: fileSlug(f.replace(/\.yaml$/, '')), film: readYaml<{ title: string; year: number }>(f) }))
+    .map((f) => ({
+      slug: fileSlug(f.replace(/\.yaml$/, '')),
+      film: readYaml<{ title: string; year: number }>(f),
+    }))
     .filter(({ slug, film }) => published.has(slug) && film.title && film.year)
-    .map(({ slug, film }) => ({ title: String(film.title), year: Number(film.year), url: `/films/${slug}` }))
+    .map(({ slug, film }) => ({
+      title: String(film.title),
+      year: Number(film.year),
+      url: `/films/${slug}`,
+    }))
 }
 
 export default makeSource({

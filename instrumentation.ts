@@ -4,7 +4,10 @@
  * fatal; the first signup tries again.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build')
+    return
   const { subscriberStore } = await import('@/lib/newsletter/server')
-  await subscriberStore().catch((error: unknown) => console.error('newsletter: database not ready at start', error))
+  await subscriberStore().catch((error: unknown) =>
+    console.error('newsletter: database not ready at start', error),
+  )
 }

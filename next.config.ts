@@ -22,7 +22,9 @@ const nextConfig: NextConfig = {
   // PostgreSQL, shared by every instance, not in each one's .next/cache (README, "Deploying").
   ...(process.env.ISR_CACHE === 'postgres'
     ? { cacheHandler: path.resolve('lib/isr-cache-handler.mjs'), cacheMaxMemorySize: 0 }
-    : process.env.NODE_ENV === 'development' ? {} : { cacheHandler: path.resolve('lib/fs-cache-handler.mjs') }),
+    : process.env.NODE_ENV === 'development'
+      ? {}
+      : { cacheHandler: path.resolve('lib/fs-cache-handler.mjs') }),
   async redirects() {
     return reviewRedirects()
   },

@@ -6,7 +6,12 @@ import { E2E_PREVIEW_SECRET } from './e2e/fixtures'
 const PORT = Number(process.env.E2E_PORT ?? 3210)
 const chromium = '/usr/bin/chromium'
 /** Specs that start servers of their own, run once rather than per browser. */
-const serverOnly = ['newsletter-load.spec.ts', 'hardening.spec.ts', 'standalone.spec.ts', 'shared-cache.spec.ts']
+const serverOnly = [
+  'newsletter-load.spec.ts',
+  'hardening.spec.ts',
+  'standalone.spec.ts',
+  'shared-cache.spec.ts',
+]
 const serverSpecs = ['scheduled-publishing.spec.ts', 'scheduled-build.setup.ts', ...serverOnly]
 
 export default defineConfig({
@@ -21,15 +26,36 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium when present (the network is closed: no browser download).
       executablePath: existsSync(chromium) ? chromium : undefined,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   projects: [
     // Builds a copy of the site with a piece scheduled ahead, before the browsers compete for the CPU.
     { name: 'scheduled-build', testMatch: 'scheduled-build.setup.ts' },
-    { name: 'scheduling', testMatch: 'scheduled-publishing.spec.ts', dependencies: ['scheduled-build'] },
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: serverSpecs, dependencies: ['scheduled-build'] },
-    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testIgnore: serverSpecs, dependencies: ['scheduled-build'] },
+    {
+      name: 'scheduling',
+      testMatch: 'scheduled-publishing.spec.ts',
+      dependencies: ['scheduled-build'],
+    },
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+      testIgnore: serverSpecs,
+      dependencies: ['scheduled-build'],
+    },
+    {
+      name: 'phone',
+      use: { ...devices['Pixel 7'], channel: undefined },
+      testIgnore: serverSpecs,
+      dependencies: ['scheduled-build'],
+    },
     // Start servers of their own (each database, hostile input) and load them hard: last, on a quiet machine.
     { name: 'server', testMatch: serverOnly, dependencies: ['desktop', 'phone'] },
   ],

@@ -17,7 +17,9 @@ const MAX_SEGMENT = 200
 function badPath(pathname: string): boolean {
   try {
     const decoded = decodeURIComponent(pathname)
-    return decoded.includes('\0') || decoded.split('/').some((segment) => segment.length > MAX_SEGMENT)
+    return (
+      decoded.includes('\0') || decoded.split('/').some((segment) => segment.length > MAX_SEGMENT)
+    )
   } catch {
     return true
   }
@@ -25,7 +27,11 @@ function badPath(pathname: string): boolean {
 
 async function badForm(request: NextRequest): Promise<boolean> {
   const type = request.headers.get('content-type') ?? ''
-  if (request.method !== 'POST' || !/^multipart\/form-data|^application\/x-www-form-urlencoded/i.test(type)) return false
+  if (
+    request.method !== 'POST' ||
+    !/^multipart\/form-data|^application\/x-www-form-urlencoded/i.test(type)
+  )
+    return false
   try {
     await request.clone().formData()
     return false
@@ -45,7 +51,11 @@ function inDraftMode(request: NextRequest): boolean {
   if (!cookie) return false
   if (previewModeId === undefined) {
     try {
-      const manifest = path.join(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'prerender-manifest.json')
+      const manifest = path.join(
+        /* turbopackIgnore: true */ process.cwd(),
+        process.env.NEXT_DIST_DIR || '.next',
+        'prerender-manifest.json',
+      )
       previewModeId = JSON.parse(readFileSync(manifest, 'utf8')).preview.previewModeId as string
     } catch {
       previewModeId = null
@@ -79,7 +89,9 @@ function withNonce(request: NextRequest): NextResponse {
 export async function proxy(request: NextRequest) {
   if (!badPath(request.nextUrl.pathname) && !(await badForm(request))) {
     // `next dev` allows inline scripts everywhere (lib/security-headers.ts).
-    const perRequest = process.env.NODE_ENV !== 'development' && (DYNAMIC_PAGES.has(request.nextUrl.pathname) || inDraftMode(request))
+    const perRequest =
+      process.env.NODE_ENV !== 'development' &&
+      (DYNAMIC_PAGES.has(request.nextUrl.pathname) || inDraftMode(request))
     return perRequest ? withNonce(request) : NextResponse.next()
   }
   return new NextResponse('Bad request: the site cannot read this request.\n', {

@@ -30,7 +30,7 @@ export default function RootLayout({ children }: LayoutProps<'/'>) {
       <body className="flex min-h-dvh flex-col">
         <a
           href="#main"
-          className="sr-only z-50 bg-accent px-4 py-3 font-sans text-accent-ink focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+          className="bg-accent text-accent-ink sr-only z-50 px-4 py-3 font-sans focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
         >
           Skip to main content
         </a>

@@ -6,5 +6,8 @@ export const contentType = 'image/png'
 export const alt = `${site.name}: ${site.tagline}`
 
 export default function Image() {
-  return ogCard({ kicker: site.tagline, title: 'Film criticism, every month, in print and online.' })
+  return ogCard({
+    kicker: site.tagline,
+    title: 'Film criticism, every month, in print and online.',
+  })
 }

@@ -4,9 +4,13 @@ import { DateText } from '@/components/date'
 
 export function Byline({ review, critic }: { review: Review; critic: Critic }) {
   return (
-    <p className="font-sans text-sm text-muted">
+    <p className="text-muted font-sans text-sm">
       By{' '}
-      <Link href={critic.url} rel="author" className="font-semibold text-ink underline decoration-rule hover:decoration-accent">
+      <Link
+        href={critic.url}
+        rel="author"
+        className="text-ink decoration-rule hover:decoration-accent font-semibold underline"
+      >
         {critic.name}
       </Link>
       <span aria-hidden="true"> · </span>

@@ -6,7 +6,11 @@ const noop = () => () => {}
 
 /** Copies the link; rendered only once JavaScript runs, since it cannot work without it. */
 export function CopyLinkButton({ url, className }: { url: string; className?: string }) {
-  const hydrated = useSyncExternalStore(noop, () => true, () => false)
+  const hydrated = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  )
   const [copied, setCopied] = useState(false)
   if (!hydrated) return null
   return (

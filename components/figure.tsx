@@ -12,14 +12,22 @@ type Props = {
   className?: string
 }
 
-export function Figure({ src, alt, caption, ratio = 16 / 9, sizes = '(min-width: 768px) 720px, 100vw', preload = false, className }: Props) {
+export function Figure({
+  src,
+  alt,
+  caption,
+  ratio = 16 / 9,
+  sizes = '(min-width: 768px) 720px, 100vw',
+  preload = false,
+  className,
+}: Props) {
   return (
     <figure className={cn('my-8', className)}>
-      <div className="relative w-full overflow-hidden bg-panel" style={{ aspectRatio: ratio }}>
+      <div className="bg-panel relative w-full overflow-hidden" style={{ aspectRatio: ratio }}>
         <FillImage src={src} alt={alt} sizes={sizes} preload={preload} />
       </div>
       {caption ? (
-        <figcaption className="mt-2 font-sans text-sm text-muted">{caption}</figcaption>
+        <figcaption className="text-muted mt-2 font-sans text-sm">{caption}</figcaption>
       ) : null}
     </figure>
   )

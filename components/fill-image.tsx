@@ -16,7 +16,15 @@ type Props = {
  * component is a client component, and would ship its code to every page that shows a picture.
  */
 export function FillImage({ src, alt, sizes, preload = false, className = 'object-cover' }: Props) {
-  const { props } = getImageProps({ src, alt, sizes, fill: true, className, fetchPriority: preload ? 'high' : undefined, loading: preload ? 'eager' : 'lazy' })
+  const { props } = getImageProps({
+    src,
+    alt,
+    sizes,
+    fill: true,
+    className,
+    fetchPriority: preload ? 'high' : undefined,
+    loading: preload ? 'eager' : 'lazy',
+  })
   // An <img> at high priority is preloaded from <head> by React's server renderer itself, so the
   // hero needs no preload link of its own (and a hint would also travel in every prefetch).
   // eslint-disable-next-line @next/next/no-img-element -- this is next/image's own output, rendered on the server

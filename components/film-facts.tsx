@@ -3,7 +3,12 @@ import { cn } from '@/lib/cn'
 import { formatDate, formatRuntime, joinNames } from '@/lib/format'
 import { releasePlace } from '@/lib/release'
 
-type Props = { film: Film; release?: Review['release']; headingLevel?: 'h2' | 'h3'; className?: string }
+type Props = {
+  film: Film
+  release?: Review['release']
+  headingLevel?: 'h2' | 'h3'
+  className?: string
+}
 
 /** The film facts card: what a reader checks before buying a ticket. */
 export function FilmFacts({ film, release, headingLevel: Heading = 'h2', className }: Props) {
@@ -29,9 +34,12 @@ export function FilmFacts({ film, release, headingLevel: Heading = 'h2', classNa
   if (release) rows.push(['Release', `${formatDate(release.date)}, ${releasePlace(release)}`])
 
   return (
-    <section aria-labelledby={`facts-${film.slug}`} className={cn('border-t-4 border-ink bg-panel p-5 font-sans text-sm', className)}>
+    <section
+      aria-labelledby={`facts-${film.slug}`}
+      className={cn('border-ink bg-panel border-t-4 p-5 font-sans text-sm', className)}
+    >
       <Heading id={`facts-${film.slug}`} className="mb-3 font-serif text-lg font-bold">
-        {film.title} <span className="font-normal text-muted">({film.year})</span>
+        {film.title} <span className="text-muted font-normal">({film.year})</span>
       </Heading>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
         {rows.map(([term, detail]) => (

@@ -10,11 +10,13 @@ export function IssueSummary({ issue, headingLevel: Heading = 'h2', link = true 
   const title = `${formatIssueMonth(issue.month)}, No. ${issue.number}`
   return (
     <article className="grid gap-6 sm:grid-cols-[180px_1fr]">
-      <div className="relative aspect-[3/4] w-40 bg-panel shadow-md sm:w-full">
+      <div className="bg-panel relative aspect-[3/4] w-40 shadow-md sm:w-full">
         <FillImage src={issue.cover.src} alt={issue.cover.alt} sizes="180px" />
       </div>
       <div>
-        <Heading className="font-serif text-2xl font-bold">{link ? <Link href={issue.url}>{title}</Link> : title}</Heading>
+        <Heading className="font-serif text-2xl font-bold">
+          {link ? <Link href={issue.url}>{title}</Link> : title}
+        </Heading>
         <p className="mt-3">
           <strong className="font-sans">On the cover:</strong> {issue.coverLine}
         </p>
@@ -22,7 +24,11 @@ export function IssueSummary({ issue, headingLevel: Heading = 'h2', link = true 
         <ul className="mt-1 list-disc space-y-1 pl-5">
           {issue.inside.map((item) => {
             const review = item.review ? getReview(item.review) : undefined
-            return <li key={item.text}>{review ? <Link href={review.url}>{item.text}</Link> : item.text}</li>
+            return (
+              <li key={item.text}>
+                {review ? <Link href={review.url}>{item.text}</Link> : item.text}
+              </li>
+            )
           })}
         </ul>
       </div>

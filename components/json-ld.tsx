@@ -5,5 +5,12 @@ type Props = { crumbs: Crumb[]; nodes?: Record<string, unknown>[] }
 
 /** The page's JSON-LD graph: site, publisher, breadcrumb trail and any page nodes. */
 export function JsonLd({ crumbs, nodes = [] }: Props) {
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd([...websiteNodes(), breadcrumbNode(crumbs), ...nodes]) }} />
+  return (
+    <script
+      type="application/ld+json"
+      dangerouslySetInnerHTML={{
+        __html: serializeJsonLd([...websiteNodes(), breadcrumbNode(crumbs), ...nodes]),
+      }}
+    />
+  )
 }

@@ -1,9 +1,26 @@
 'use client'
 
-import { useActionState, useEffect, useId, useRef, useState, useSyncExternalStore, type Ref } from 'react'
+import {
+  useActionState,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type Ref,
+} from 'react'
 import { subscribe } from '@/app/newsletter/actions'
 import { cn } from '@/lib/cn'
-import { consentText, fields, idle, messages, utmField, utmKeys, type SignupSource, type SignupState } from '@/lib/newsletter/form'
+import {
+  consentText,
+  fields,
+  idle,
+  messages,
+  utmField,
+  utmKeys,
+  type SignupSource,
+  type SignupState,
+} from '@/lib/newsletter/form'
 import { utmFromQuery, visitCampaign } from '@/lib/newsletter/visit-campaign'
 
 type Props = {
@@ -26,10 +43,21 @@ const errorText = 'font-semibold text-accent'
  */
 export function NewsletterForm({ source, heading: Heading = 'h3', className }: Props) {
   // The permalink is where the form posts without JavaScript: back to this page, scrolled to the answer.
-  const [state, formAction, pending] = useActionState<SignupState, FormData>(subscribe, idle, `${source.path}#${anchor}`)
+  const [state, formAction, pending] = useActionState<SignupState, FormData>(
+    subscribe,
+    idle,
+    `${source.path}#${anchor}`,
+  )
   const campaign = utmFromQuery(useSyncExternalStore(noop, visitCampaign, () => ''))
   const id = useId()
-  const ids: Ids = { heading: `${id}h`, email: `${id}e`, emailError: `${id}ee`, consent: `${id}c`, consentError: `${id}ce`, trap: `${id}w` }
+  const ids: Ids = {
+    heading: `${id}h`,
+    email: `${id}e`,
+    emailError: `${id}ee`,
+    consent: `${id}c`,
+    consentError: `${id}ce`,
+    trap: `${id}w`,
+  }
 
   // Each answer gets a fresh node (and focus), so a repeated answer is announced again.
   const [answer, setAnswer] = useState({ state, count: 0 })
@@ -47,10 +75,14 @@ export function NewsletterForm({ source, heading: Heading = 'h3', className }: P
       <Heading id={ids.heading} className="font-serif text-xl font-bold">
         The Intertitle newsletter
       </Heading>
-      <p className="mt-1 text-[0.95rem] text-muted">A short email when each new issue goes on sale: what is inside, and the month’s reviews.</p>
+      <p className="text-muted mt-1 text-[0.95rem]">
+        A short email when each new issue goes on sale: what is inside, and the month’s reviews.
+      </p>
       <div role="status">
         {pending ? <p className="mt-3 font-semibold">Signing you up…</p> : null}
-        {!pending && state.status !== 'idle' ? <SignupMessage key={answer.count} ref={message} state={state} ids={ids} /> : null}
+        {!pending && state.status !== 'idle' ? (
+          <SignupMessage key={answer.count} ref={message} state={state} ids={ids} />
+        ) : null}
       </div>
       {state.status === 'thanks' ? null : (
         <form
@@ -63,9 +95,17 @@ export function NewsletterForm({ source, heading: Heading = 'h3', className }: P
           className="mt-4 grid gap-4"
         >
           <input type="hidden" name={fields.sourcePath} value={source.path} />
-          {source.review ? <input type="hidden" name={fields.sourceReview} value={source.review} /> : null}
-          {source.issue ? <input type="hidden" name={fields.sourceIssue} value={source.issue} /> : null}
-          {utmKeys.map((key) => (campaign[key] ? <input key={key} type="hidden" name={utmField(key)} value={campaign[key]} /> : null))}
+          {source.review ? (
+            <input type="hidden" name={fields.sourceReview} value={source.review} />
+          ) : null}
+          {source.issue ? (
+            <input type="hidden" name={fields.sourceIssue} value={source.issue} />
+          ) : null}
+          {utmKeys.map((key) =>
+            campaign[key] ? (
+              <input key={key} type="hidden" name={utmField(key)} value={campaign[key]} />
+            ) : null,
+          )}
           <div className="grid max-w-md gap-1">
             <label htmlFor={ids.email} className="font-semibold">
               Email address
@@ -84,7 +124,7 @@ export function NewsletterForm({ source, heading: Heading = 'h3', className }: P
               defaultValue={values.email}
               aria-invalid={errors.email ? true : undefined}
               aria-describedby={errors.email ? ids.emailError : undefined}
-              className="min-h-11 w-full rounded-sm border border-muted bg-paper px-3 py-2 text-ink aria-[invalid=true]:border-2 aria-[invalid=true]:border-accent"
+              className="border-muted bg-paper text-ink aria-[invalid=true]:border-accent min-h-11 w-full rounded-sm border px-3 py-2 aria-[invalid=true]:border-2"
             />
           </div>
           <div className="grid gap-1">
@@ -99,7 +139,7 @@ export function NewsletterForm({ source, heading: Heading = 'h3', className }: P
                 defaultChecked={values.consent}
                 aria-invalid={errors.consent ? true : undefined}
                 aria-describedby={errors.consent ? ids.consentError : undefined}
-                className="mt-2.5 size-6 shrink-0 accent-accent"
+                className="accent-accent mt-2.5 size-6 shrink-0"
               />
               <label htmlFor={ids.consent} className="min-h-11 py-2 text-[0.95rem]">
                 {consentText}
@@ -109,13 +149,20 @@ export function NewsletterForm({ source, heading: Heading = 'h3', className }: P
           {/* The honeypot: off-screen and hidden from assistive technology, so only bots fill it. */}
           <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
             <label htmlFor={ids.trap}>Leave this empty</label>
-            <input id={ids.trap} name={fields.honeypot} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+            <input
+              id={ids.trap}
+              name={fields.honeypot}
+              type="text"
+              tabIndex={-1}
+              autoComplete="off"
+              defaultValue=""
+            />
           </div>
           <div>
             <button
               type="submit"
               aria-disabled={pending || undefined}
-              className="min-h-11 rounded-sm bg-accent px-5 py-2 font-semibold text-accent-ink hover:opacity-90 aria-disabled:cursor-progress aria-disabled:opacity-80"
+              className="bg-accent text-accent-ink min-h-11 rounded-sm px-5 py-2 font-semibold hover:opacity-90 aria-disabled:cursor-progress aria-disabled:opacity-80"
             >
               {pending ? 'Signing you up…' : 'Sign up'}
             </button>
@@ -135,14 +182,27 @@ function FieldError({ id, text }: { id: string; text: string }) {
   )
 }
 
-type MessageProps = { state: Exclude<SignupState, { status: 'idle' }>; ids: Ids; ref: Ref<HTMLDivElement> }
+type MessageProps = {
+  state: Exclude<SignupState, { status: 'idle' }>
+  ids: Ids
+  ref: Ref<HTMLDivElement>
+}
 
 function SignupMessage({ state, ids, ref }: MessageProps) {
   const box = 'mt-3 rounded-sm border-l-4 bg-paper px-4 py-3'
   if (state.status !== 'invalid') {
-    const text = state.status === 'thanks' ? messages.thanks : state.status === 'busy' ? state.message : messages.failed
+    const text =
+      state.status === 'thanks'
+        ? messages.thanks
+        : state.status === 'busy'
+          ? state.message
+          : messages.failed
     return (
-      <div ref={ref} tabIndex={-1} className={cn(box, state.status === 'thanks' ? 'border-ink' : 'border-accent')}>
+      <div
+        ref={ref}
+        tabIndex={-1}
+        className={cn(box, state.status === 'thanks' ? 'border-ink' : 'border-accent')}
+      >
         <p className="font-semibold">{text}</p>
       </div>
     )

@@ -5,7 +5,10 @@ import { DateText } from '@/components/date'
 export function ReviewStateNotice({ review, state }: { review: Review; state: PublicationState }) {
   if (state === 'published') return null
   return (
-    <p data-preview-state={state} className="mx-auto mt-4 max-w-3xl border-2 border-dashed border-accent px-4 py-3 text-center font-sans text-sm">
+    <p
+      data-preview-state={state}
+      className="border-accent mx-auto mt-4 max-w-3xl border-2 border-dashed px-4 py-3 text-center font-sans text-sm"
+    >
       <strong>Preview — not published.</strong>{' '}
       {state === 'draft' ? (
         'This is a draft: it will not go live until draft is removed from its frontmatter.'

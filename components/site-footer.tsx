@@ -3,11 +3,11 @@ import { site } from '@/lib/site'
 
 export function SiteFooter() {
   return (
-    <footer className="no-print mt-16 border-t border-rule bg-panel font-sans text-sm">
+    <footer className="no-print border-rule bg-panel mt-16 border-t font-sans text-sm">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-10 sm:grid-cols-3 sm:px-6">
         <div>
           <p className="font-serif text-xl font-bold">{site.name}</p>
-          <p className="mt-1 text-muted">{site.description}</p>
+          <p className="text-muted mt-1">{site.description}</p>
         </div>
         <nav aria-label="Footer">
           <ul className="space-y-1">

@@ -39,7 +39,15 @@ export function ThemeToggle({ className }: { className?: string }) {
         }
       }}
     >
-      <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="1.8">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        width="20"
+        height="20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+      >
         {theme === 'dark' ? (
           <>
             <circle cx="12" cy="12" r="4.5" />

@@ -3,7 +3,10 @@ import { previewPath, previewToken } from '../lib/preview'
 import { E2E_PREVIEW_SECRET, flagship, unpublished } from './fixtures'
 import { scriptPolicyOf } from './policy'
 
-const [draft, scheduled] = unpublished as [(typeof unpublished)[number], (typeof unpublished)[number]]
+const [draft, scheduled] = unpublished as [
+  (typeof unpublished)[number],
+  (typeof unpublished)[number],
+]
 const slugOf = (url: string) => url.split('/').pop() ?? ''
 const link = (slug: string, hours = 1) => previewPath(previewToken(slug, E2E_PREVIEW_SECRET, hours))
 
@@ -12,11 +15,15 @@ async function openPreview(page: Page, slug: string) {
   expect(response?.status()).toBe(200)
 }
 
-test('a signed link shows the draft exactly as readers will see it, with the banner', async ({ page }) => {
+test('a signed link shows the draft exactly as readers will see it, with the banner', async ({
+  page,
+}) => {
   await openPreview(page, slugOf(draft.url))
   await expect(page).toHaveURL(draft.url)
   await expect(page.getByRole('heading', { level: 1 })).toContainText(draft.headline)
-  await expect(page.locator('[data-preview-state="draft"]')).toContainText('Preview — not published')
+  await expect(page.locator('[data-preview-state="draft"]')).toContainText(
+    'Preview — not published',
+  )
   const banner = page.getByRole('status').filter({ hasText: 'Preview mode' })
   await expect(banner.getByRole('link', { name: 'Leave preview' })).toBeVisible()
   await expect(page.locator('[data-release-line]')).toBeVisible()
@@ -31,16 +38,26 @@ test('a signed link shows the draft exactly as readers will see it, with the ban
   expect(scriptPolicyOf(response)).toMatch(/'nonce-[^']+'/)
 })
 
-test('a preview cookie from another build gets the page readers get, its scripts running', async ({ page, context, baseURL }) => {
-  await context.addCookies([{ name: '__prerender_bypass', value: 'from-an-older-build', url: baseURL! }])
+test('a preview cookie from another build gets the page readers get, its scripts running', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.addCookies([
+    { name: '__prerender_bypass', value: 'from-an-older-build', url: baseURL! },
+  ])
   // Next does not take the cookie, so the cached page comes, with the hashes of its scripts.
-  expect(scriptPolicyOf(await page.request.get(flagship.url))).toMatch(/^script-src 'self'( 'sha256-[^']+')+$/)
+  expect(scriptPolicyOf(await page.request.get(flagship.url))).toMatch(
+    /^script-src 'self'( 'sha256-[^']+')+$/,
+  )
   await page.goto(flagship.url)
   await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click()
   await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/)
 })
 
-test('a scheduled piece shows when it goes live, and /preview lists every unpublished piece', async ({ page }) => {
+test('a scheduled piece shows when it goes live, and /preview lists every unpublished piece', async ({
+  page,
+}) => {
   await openPreview(page, slugOf(scheduled.url))
   await expect(page.locator('[data-preview-state="scheduled"]')).toContainText('1 January 2099')
   await page.goto('/preview')
@@ -62,10 +79,30 @@ test('leaving preview hides the draft again', async ({ page }) => {
 
 test.describe('refused links say why and leak nothing', () => {
   const cases = [
-    { name: 'tampered slug', path: () => link('ballerina-2025').replace('ballerina-2025', slugOf(draft.url)), status: 403, text: 'not valid' },
-    { name: 'expired', path: () => previewPath(previewToken(slugOf(draft.url), E2E_PREVIEW_SECRET, -1)), status: 403, text: 'expired' },
-    { name: 'unsigned', path: () => `/api/preview?slug=${slugOf(draft.url)}`, status: 401, text: 'not signed' },
-    { name: 'wrong secret', path: () => previewPath(previewToken(slugOf(draft.url), 'another-secret-of-some-length', 1)), status: 403, text: 'not valid' },
+    {
+      name: 'tampered slug',
+      path: () => link('ballerina-2025').replace('ballerina-2025', slugOf(draft.url)),
+      status: 403,
+      text: 'not valid',
+    },
+    {
+      name: 'expired',
+      path: () => previewPath(previewToken(slugOf(draft.url), E2E_PREVIEW_SECRET, -1)),
+      status: 403,
+      text: 'expired',
+    },
+    {
+      name: 'unsigned',
+      path: () => `/api/preview?slug=${slugOf(draft.url)}`,
+      status: 401,
+      text: 'not signed',
+    },
+    {
+      name: 'wrong secret',
+      path: () => previewPath(previewToken(slugOf(draft.url), 'another-secret-of-some-length', 1)),
+      status: 403,
+      text: 'not valid',
+    },
   ]
   for (const c of cases) {
     test(c.name, async ({ page }) => {

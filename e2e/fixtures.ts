@@ -6,7 +6,8 @@ export const flagship = {
   date: '2025-06-05',
   releaseLine: '► Ballerina is in UK cinemas from 6 June.',
   heroCaption: 'Ana de Armas as Eve Macarro in Ballerina (2025)',
-  heroAlt: 'Abstract still: an empty road running towards a low sun through violet haze, telegraph poles along one side',
+  heroAlt:
+    'Abstract still: an empty road running towards a low sun through violet haze, telegraph poles along one side',
   stillCaption: 'Ballerina (2025)',
   facts: {
     Director: 'Len Wiseman',
@@ -15,12 +16,20 @@ export const flagship = {
     Certificate: '18',
     Distributor: 'Lionsgate',
   },
-  cast: ['Ana de Armas as Eve Macarro', 'Anjelica Huston as The Director', 'Ian McShane as Winston Scott'],
+  cast: [
+    'Ana de Armas as Eve Macarro',
+    'Anjelica Huston as The Director',
+    'Ian McShane as Winston Scott',
+  ],
 }
 
 /** Unpublished pieces kept in content/ so that leaks are always tested. */
 export const unpublished = [
-  { url: '/reviews/the-lantern-keeper-2025', headline: 'The Lantern Keeper:', word: 'quillfeather' },
+  {
+    url: '/reviews/the-lantern-keeper-2025',
+    headline: 'The Lantern Keeper:',
+    word: 'quillfeather',
+  },
   { url: '/reviews/orbital-drift-2099', headline: 'Orbital Drift:', word: 'marrowlight' },
 ]
 

@@ -30,7 +30,9 @@ const logErrors = (log: string) =>
   log
     .replace(/\u001b\[[0-9;]*m/g, '') // colours
     .split('\n')
-    .filter((line) => /error|⨯/i.test(line) && !/internal image response failed for .* 4\d\d$/.test(line))
+    .filter(
+      (line) => /error|⨯/i.test(line) && !/internal image response failed for .* 4\d\d$/.test(line),
+    )
 
 /** What a stack trace or a framework error page looks like in a body. */
 const LEAK = /\n\s+at [\w.<>]+ \(|node_modules|Internal Server Error|webpack-internal|\bENOENT\b/
@@ -38,7 +40,18 @@ const LEAK = /\n\s+at [\w.<>]+ \(|node_modules|Internal Server Error|webpack-int
 async function publicRoutes(base: string): Promise<string[]> {
   const sitemap = await (await fetch(`${base}/sitemap.xml`)).text()
   const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)
-  return [...pages, '/search', '/search?q=wiseman', '/newsletter', '/feed.xml', '/atom.xml', '/feed.json', '/robots.txt', '/sitemap.xml', '/no-such-page']
+  return [
+    ...pages,
+    '/search',
+    '/search?q=wiseman',
+    '/newsletter',
+    '/feed.xml',
+    '/atom.xml',
+    '/feed.json',
+    '/robots.txt',
+    '/sitemap.xml',
+    '/no-such-page',
+  ]
 }
 
 test('50 connections over every public route: no 5xx, no error in the server log', async () => {
@@ -51,7 +64,10 @@ test('50 connections over every public route: no 5xx, no error in the server log
     connections: 50,
     duration: 8,
     requests: routes.map((p) => ({ method: 'GET', path: p })),
-    setupClient: (client) => client.on('response', (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1)),
+    setupClient: (client) =>
+      client.on('response', (status: number) =>
+        statuses.set(status, (statuses.get(status) ?? 0) + 1),
+      ),
   })
   expect(result.errors, 'connection errors').toBe(0)
   expect(result.requests.total).toBeGreaterThan(routes.length)
@@ -118,11 +134,16 @@ test('a page number is served only as written canonically; padded ones are 404s 
   expect((await fetch(`${server.base}/reviews/page/2`)).status).toBe(200)
   for (const page of ['0002', '02', '01', '+2', '2.0']) {
     for (let i = 0; i < 2; i++) {
-      const res = await fetch(`${server.base}/reviews/page/${encodeURIComponent(page)}`, { redirect: 'manual' })
+      const res = await fetch(`${server.base}/reviews/page/${encodeURIComponent(page)}`, {
+        redirect: 'manual',
+      })
       expect(res.status, page).toBe(404)
       expect(res.headers.get('x-nextjs-cache'), `${page}: rendered again, not kept`).not.toBe('HIT')
     }
-    expect(existsSync(path.join('.next', 'server', 'app', 'reviews', 'page', `${page}.html`)), page).toBe(false)
+    expect(
+      existsSync(path.join('.next', 'server', 'app', 'reviews', 'page', `${page}.html`)),
+      page,
+    ).toBe(false)
   }
 })
 
@@ -130,7 +151,8 @@ test('with no trusted proxy, a made-up X-Forwarded-For does not get past the sig
   const hidden = await signupForm(server.base)
   const answers = []
   // signUp names a new client address in X-Forwarded-For on every call, as an attacker would.
-  for (let i = 0; i < 7; i++) answers.push(await signUp(server.base, hidden, `limit.${i}.${Date.now()}@example.com`))
+  for (let i = 0; i < 7; i++)
+    answers.push(await signUp(server.base, hidden, `limit.${i}.${Date.now()}@example.com`))
   expect(answers.every((answer) => answer.status < 500)).toBe(true)
   expect(answers.filter((answer) => answer.thanked).length).toBeLessThanOrEqual(5)
 })
@@ -176,9 +198,25 @@ test('odd form entries are answered on the form, never with a 5xx', async () => 
   }
   // A request that is not the form at all: a made-up action, a broken body.
   const requests: { headers: Record<string, string>; body: string }[] = [
-    { headers: { origin: server.base, 'next-action': 'f'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' }, body: '["$K1"]' },
-    { headers: { origin: server.base, 'content-type': 'multipart/form-data; boundary=nope' }, body: '--nope\r\nbroken' },
-    { headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%40b.com&consent=yes' },
+    {
+      headers: {
+        origin: server.base,
+        'next-action': 'f'.repeat(42),
+        'content-type': 'text/plain;charset=UTF-8',
+      },
+      body: '["$K1"]',
+    },
+    {
+      headers: { origin: server.base, 'content-type': 'multipart/form-data; boundary=nope' },
+      body: '--nope\r\nbroken',
+    },
+    {
+      headers: {
+        origin: 'https://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'email=a%40b.com&consent=yes',
+    },
   ]
   for (const init of requests) {
     const res = await fetch(`${server.base}/newsletter`, { method: 'POST', ...init })

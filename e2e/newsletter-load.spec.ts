@@ -12,12 +12,20 @@ import { signUp, signupForm, startServer } from './server'
  * PostgreSQL) and posts the form the way a browser without JavaScript does.
  */
 type Backend = 'pglite' | 'postgres'
-type Database = { env: Record<string, string>; open(): Promise<SubscriberStore>; drop(): Promise<void> }
+type Database = {
+  env: Record<string, string>
+  open(): Promise<SubscriberStore>
+  drop(): Promise<void>
+}
 
 async function database(backend: Backend): Promise<Database> {
   if (backend === 'postgres') {
     const pg = await startPostgres()
-    return { env: { DATABASE_URL: pg.url }, open: () => openStore({ databaseUrl: pg.url, dataDir: '' }), drop: pg.stop }
+    return {
+      env: { DATABASE_URL: pg.url },
+      open: () => openStore({ databaseUrl: pg.url, dataDir: '' }),
+      drop: pg.stop,
+    }
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'intertitle-load-'))
   return {
@@ -57,7 +65,9 @@ for (const backend of ['pglite', 'postgres'] as const) {
         const fresh = Array.from({ length: 800 }, (_, i) => `load-${backend}-${i}@example.com`)
         // Repeats as a reader would type them: the same address, the domain's case aside.
         const repeats = fresh.slice(0, 200).map((e) => e.replace('@example.com', '@Example.COM'))
-        const answers = await Promise.all([...fresh, ...repeats].map((email) => signUp(server.base, hidden, email)))
+        const answers = await Promise.all(
+          [...fresh, ...repeats].map((email) => signUp(server.base, hidden, email)),
+        )
         expect(answers.filter((a) => a.status >= 500).map((a) => a.status)).toEqual([])
         expect(answers.filter((a) => !a.thanked).map((a) => a.status)).toEqual([])
       } finally {
@@ -70,10 +80,17 @@ for (const backend of ['pglite', 'postgres'] as const) {
         expect(new Set(stored.map((s) => s.email.toLowerCase())).size).toBe(800)
         // Each kept its first consent, where it signed up, and the campaign of the visit (the
         // Referer's utm_* parameters, all a form without JavaScript has to go on).
-        expect(stored.filter((s) => !s.email.startsWith('load-') || s.email.endsWith('@Example.COM'))).toEqual([])
-        expect(new Set(stored.map((s) => `${s.sourcePath} ${s.utmSource} ${s.utmMedium} ${s.utmCampaign} ${s.consentText.length > 20}`))).toEqual(
-          new Set(['/newsletter load-test email burst true']),
-        )
+        expect(
+          stored.filter((s) => !s.email.startsWith('load-') || s.email.endsWith('@Example.COM')),
+        ).toEqual([])
+        expect(
+          new Set(
+            stored.map(
+              (s) =>
+                `${s.sourcePath} ${s.utmSource} ${s.utmMedium} ${s.utmCampaign} ${s.consentText.length > 20}`,
+            ),
+          ),
+        ).toEqual(new Set(['/newsletter load-test email burst true']))
       } finally {
         await store.close()
       }
@@ -93,15 +110,17 @@ for (const backend of ['pglite', 'postgres'] as const) {
       const hidden = await signupForm(server.base)
       const acknowledged: string[] = []
       let killed = false
-      const burst = Array.from({ length: 300 }, (_, i) => `crash-${backend}-${i}@example.com`).map(async (email) => {
-        const answer = await signUp(server.base, hidden, email).catch(() => null)
-        if (answer?.thanked) acknowledged.push(email)
-        // Pull the plug once a good share has been answered, with the rest still in flight.
-        if (acknowledged.length >= 75 && !killed) {
-          killed = true
-          await server.stop('SIGKILL')
-        }
-      })
+      const burst = Array.from({ length: 300 }, (_, i) => `crash-${backend}-${i}@example.com`).map(
+        async (email) => {
+          const answer = await signUp(server.base, hidden, email).catch(() => null)
+          if (answer?.thanked) acknowledged.push(email)
+          // Pull the plug once a good share has been answered, with the rest still in flight.
+          if (acknowledged.length >= 75 && !killed) {
+            killed = true
+            await server.stop('SIGKILL')
+          }
+        },
+      )
       await Promise.all(burst)
       expect(killed).toBe(true)
       expect(acknowledged.length).toBeGreaterThanOrEqual(75)
@@ -109,7 +128,15 @@ for (const backend of ['pglite', 'postgres'] as const) {
       // Back up on the same data: it opens, still answers, and has everything it acknowledged.
       const again = await startServer(db.env)
       try {
-        expect((await signUp(again.base, await signupForm(again.base), `after-crash-${backend}@example.com`)).thanked).toBe(true)
+        expect(
+          (
+            await signUp(
+              again.base,
+              await signupForm(again.base),
+              `after-crash-${backend}@example.com`,
+            )
+          ).thanked,
+        ).toBe(true)
       } finally {
         await again.stop()
       }
@@ -133,15 +160,23 @@ for (const backend of ['pglite', 'postgres'] as const) {
           const forms = await Promise.all([signupForm(a.base), signupForm(b.base)])
           const emails = Array.from({ length: 250 }, (_, i) => `pair-${i}@example.com`)
           // Each address twice, once through each instance, all at once.
-          const answers = await Promise.all(emails.flatMap((e) => [signUp(a.base, forms[0], e), signUp(b.base, forms[1], e)]))
-          expect(answers.filter((x) => x.status !== 200 || !x.thanked).map((x) => x.status)).toEqual([])
+          const answers = await Promise.all(
+            emails.flatMap((e) => [signUp(a.base, forms[0], e), signUp(b.base, forms[1], e)]),
+          )
+          expect(
+            answers.filter((x) => x.status !== 200 || !x.thanked).map((x) => x.status),
+          ).toEqual([])
         } finally {
           await Promise.all([a.stop(), b.stop()])
         }
         const store = await db.open()
         try {
           const stored = new Set(await rows(store))
-          expect(Array.from({ length: 250 }, (_, i) => `pair-${i}@example.com`).filter((e) => !stored.has(e))).toEqual([])
+          expect(
+            Array.from({ length: 250 }, (_, i) => `pair-${i}@example.com`).filter(
+              (e) => !stored.has(e),
+            ),
+          ).toEqual([])
         } finally {
           await store.close()
         }

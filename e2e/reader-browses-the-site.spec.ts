@@ -3,14 +3,19 @@ import { flagship, unpublished } from './fixtures'
 
 test('the home page leads with the latest reviews and the current issue', async ({ page }) => {
   await page.goto('/')
-  await expect(page.getByRole('link', { name: flagship.headline })).toHaveAttribute('href', flagship.url)
+  await expect(page.getByRole('link', { name: flagship.headline })).toHaveAttribute(
+    'href',
+    flagship.url,
+  )
   await expect(page.getByRole('heading', { name: 'The new issue of Intertitle' })).toBeVisible()
 })
 
 test('/reviews lists published reviews newest first, paginated', async ({ page }) => {
   await page.goto('/reviews')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reviews')
-  const times = await page.locator('main li time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''))
+  const times = await page
+    .locator('main li time')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''))
   expect(times.length).toBeGreaterThan(1)
   expect([...times].sort().reverse()).toEqual(times)
   const pager = page.getByRole('navigation', { name: 'Pagination' })
@@ -30,14 +35,25 @@ test('an unknown address gets the designed 404 with status 404', async ({ page }
     expect(response?.status(), url).toBe(404)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lost in the cutting room')
   }
-  await expect(page.getByRole('link', { name: 'Browse all reviews' })).toHaveAttribute('href', '/reviews')
+  await expect(page.getByRole('link', { name: 'Browse all reviews' })).toHaveAttribute(
+    'href',
+    '/reviews',
+  )
 })
 
 test('drafts and scheduled reviews are neither served nor listed', async ({ request }) => {
   for (const piece of unpublished) {
     expect((await request.get(piece.url)).status(), piece.url).toBe(404)
   }
-  for (const url of ['/', '/reviews', '/reviews/page/2', '/critics', '/issues', '/issues/august-2025', flagship.url]) {
+  for (const url of [
+    '/',
+    '/reviews',
+    '/reviews/page/2',
+    '/critics',
+    '/issues',
+    '/issues/august-2025',
+    flagship.url,
+  ]) {
     const res = await request.get(url)
     const html = await res.text()
     for (const piece of unpublished) {
@@ -55,7 +71,9 @@ test('the critic page lists their reviews', async ({ page }) => {
   await expect(page.getByRole('link', { name: flagship.headline })).toBeVisible()
 })
 
-test('the theme toggle switches and remembers, without a flash on the next load', async ({ page }) => {
+test('the theme toggle switches and remembers, without a flash on the next load', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' })
   await page.goto(flagship.url)
   const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
@@ -78,12 +96,20 @@ test('the system dark preference is followed', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible()
 })
 
-test('the header fits the screen: its links on one line, search and theme within reach', async ({ page }) => {
+test('the header fits the screen: its links on one line, search and theme within reach', async ({
+  page,
+}) => {
   await page.goto(flagship.url)
   const header = page.getByRole('banner')
-  const tops = await header.getByRole('navigation', { name: 'Main' }).getByRole('listitem').evaluateAll((items) => items.map((li) => li.getBoundingClientRect().top))
+  const tops = await header
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((li) => li.getBoundingClientRect().top))
   expect(new Set(tops).size, 'every main link on the same line').toBe(1)
-  for (const control of [header.getByRole('link', { name: 'Search' }), header.getByRole('button', { name: /Switch to/ })]) {
+  for (const control of [
+    header.getByRole('link', { name: 'Search' }),
+    header.getByRole('button', { name: /Switch to/ }),
+  ]) {
     const box = (await control.boundingBox())!
     expect(box.width).toBeGreaterThanOrEqual(44)
     expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width)

@@ -11,7 +11,9 @@ test.describe('a reader reads the flagship review', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(flagship.headline)
     const byline = page.getByRole('link', { name: flagship.critic.name })
     await expect(byline).toHaveAttribute('href', flagship.critic.url)
-    await expect(page.locator(`article time[datetime^="${flagship.date}"]`).first()).toHaveText('5 June 2025')
+    await expect(page.locator(`article time[datetime^="${flagship.date}"]`).first()).toHaveText(
+      '5 June 2025',
+    )
     await expect(page.getByText(/\d+ min read/)).toBeVisible()
     const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' })
     await expect(crumbs.getByRole('link')).toHaveText(['Home', 'Reviews'])
@@ -23,20 +25,39 @@ test.describe('a reader reads the flagship review', () => {
     await expect(hero.locator('figcaption')).toHaveText(flagship.heroCaption)
     const heroImg = hero.getByRole('img')
     await expect(heroImg).toHaveAttribute('alt', /.+/)
-    await expect.poll(() => heroImg.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
-    await expect(page.locator('figcaption', { hasText: new RegExp(`^${flagship.stillCaption.replace(/[()]/g, '\\$&')}$`) })).toHaveCount(1)
+    await expect
+      .poll(() => heroImg.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0)
+    await expect(
+      page.locator('figcaption', {
+        hasText: new RegExp(`^${flagship.stillCaption.replace(/[()]/g, '\\$&')}$`),
+      }),
+    ).toHaveCount(1)
   })
 
-  test('the hero still loads first and the rest wait their turn, with no image code shipped', async ({ page }) => {
-    const preload = page.locator('head link[rel="preload"][as="image"][imagesrcset*="ballerina-2025-hero.jpg"]')
+  test('the hero still loads first and the rest wait their turn, with no image code shipped', async ({
+    page,
+  }) => {
+    const preload = page.locator(
+      'head link[rel="preload"][as="image"][imagesrcset*="ballerina-2025-hero.jpg"]',
+    )
     await expect(preload).toHaveCount(1)
     await expect(preload).toHaveAttribute('fetchpriority', 'high')
-    await expect(page.locator('figure', { hasText: flagship.heroCaption }).getByRole('img')).toHaveAttribute('fetchpriority', 'high')
+    await expect(
+      page.locator('figure', { hasText: flagship.heroCaption }).getByRole('img'),
+    ).toHaveAttribute('fetchpriority', 'high')
     const lazy = await page.locator('article img[loading="lazy"]').count()
     expect(lazy).toBeGreaterThan(0)
     // next/image's client component would put its hook in the page's scripts; the server renders plain <img>.
-    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.name))
-    const sources = await Promise.all(scripts.map(async (url) => (await page.request.get(url)).text()))
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js'))
+        .map((e) => e.name),
+    )
+    const sources = await Promise.all(
+      scripts.map(async (url) => (await page.request.get(url)).text()),
+    )
     expect(sources.some((js) => js.includes('useImageConfig'))).toBe(false)
   })
 
@@ -52,11 +73,18 @@ test.describe('a reader reads the flagship review', () => {
   test('the film facts card', async ({ page }) => {
     const card = page.getByRole('region', { name: /Ballerina \(2025\)/ })
     for (const [term, detail] of Object.entries(flagship.facts)) {
-      await expect(card.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('+ dd')).toHaveText(detail)
+      await expect(
+        card.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('+ dd'),
+      ).toHaveText(detail)
     }
-    const cast = card.locator('dt', { hasText: /^Cast$/ }).locator('+ dd').getByRole('listitem')
+    const cast = card
+      .locator('dt', { hasText: /^Cast$/ })
+      .locator('+ dd')
+      .getByRole('listitem')
     for (const line of flagship.cast) await expect(cast.filter({ hasText: line })).toHaveCount(1)
-    await expect(card.locator('dt', { hasText: /^Release$/ }).locator('+ dd')).toHaveText('6 June 2025, in UK cinemas')
+    await expect(card.locator('dt', { hasText: /^Release$/ }).locator('+ dd')).toHaveText(
+      '6 June 2025, in UK cinemas',
+    )
   })
 
   test('the release line closes the article', async ({ page }) => {
@@ -100,7 +128,9 @@ test.describe('a reader reads the flagship review', () => {
 
   test('no horizontal scrolling at 320 px', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 800 })
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     expect(overflow).toBeLessThanOrEqual(0)
   })
 

@@ -2,7 +2,9 @@ import { expect, test } from './test'
 import { flagship, unpublished } from './fixtures'
 
 test.describe('a reader searches', () => {
-  test('the header opens search; a director, an actor and a critic find the flagship', async ({ page }) => {
+  test('the header opens search; a director, an actor and a critic find the flagship', async ({
+    page,
+  }) => {
     await page.goto(flagship.url)
     await page.getByRole('link', { name: 'Search' }).click()
     await expect(page).toHaveURL('/search')
@@ -17,7 +19,9 @@ test.describe('a reader searches', () => {
     await expect(page.locator('main ol mark').first()).toBeVisible()
   })
 
-  test('filters narrow the results, and the back button restores the previous search', async ({ page }) => {
+  test('filters narrow the results, and the back button restores the previous search', async ({
+    page,
+  }) => {
     await page.goto('/search')
     const box = page.getByRole('searchbox', { name: 'Search reviews' })
     await box.fill('Eve')
@@ -35,7 +39,9 @@ test.describe('a reader searches', () => {
   test('unpublished words find nothing', async ({ page }) => {
     for (const piece of unpublished) {
       await page.goto(`/search?q=${piece.word}`)
-      await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText(`No reviews match “${piece.word}”.`)
+      await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText(
+        `No reviews match “${piece.word}”.`,
+      )
     }
     const index = await page.request.get('/pagefind/pagefind-entry.json')
     expect(index.status()).toBe(200)

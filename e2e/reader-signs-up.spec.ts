@@ -6,7 +6,9 @@ const thanks = /Thank you\. You are on the list/
 
 /** Each test signs up from its own client address, so the per-address rate limit is its own too. */
 test.beforeEach(async ({ page }, info) => {
-  const [a = 0, b = 0, c = 0] = createHash('sha256').update(`${info.testId}:${info.project.name}:${info.retry}:${Date.now()}`).digest()
+  const [a = 0, b = 0, c = 0] = createHash('sha256')
+    .update(`${info.testId}:${info.project.name}:${info.retry}:${Date.now()}`)
+    .digest()
   await page.setExtraHTTPHeaders({ 'x-forwarded-for': `10.${a}.${b}.${c}` })
 })
 
@@ -23,7 +25,9 @@ async function fill(form: Locator, email: string, consent = true) {
 }
 
 test.describe('with JavaScript', () => {
-  test('the panel under a review signs a reader up in place, with pending state and focus on the answer', async ({ page }) => {
+  test('the panel under a review signs a reader up in place, with pending state and focus on the answer', async ({
+    page,
+  }) => {
     await page.goto(flagship.url)
     // Hold the action's answer back a moment so the pending state can be seen.
     await page.route(flagship.url, async (route) => {
@@ -41,7 +45,9 @@ test.describe('with JavaScript', () => {
     expect(page.url()).toContain(flagship.url) // answered in place: no navigation
   })
 
-  test('a bad address and a missing consent each get a message beside the field, keeping what was typed', async ({ page }) => {
+  test('a bad address and a missing consent each get a message beside the field, keeping what was typed', async ({
+    page,
+  }) => {
     await page.goto('/newsletter')
     const form = signupForm(page)
     await fill(form, 'not-an-address', false)
@@ -79,7 +85,9 @@ test.describe('without JavaScript', () => {
     const form = signupForm(page)
     await fill(form, 'still wrong')
     await form.getByRole('button', { name: 'Sign up' }).click()
-    await expect(form.getByLabel('Email address')).toHaveAccessibleDescription(/Enter a valid email address/)
+    await expect(form.getByLabel('Email address')).toHaveAccessibleDescription(
+      /Enter a valid email address/,
+    )
     await expect(form.getByLabel('Email address')).toHaveValue('still wrong')
     await expect(form.getByRole('checkbox')).toBeChecked()
     await fill(form, address('nojs'))
@@ -87,7 +95,9 @@ test.describe('without JavaScript', () => {
     await expect(form.getByRole('status')).toContainText(thanks)
   })
 
-  test('an address already on the list gets exactly the same answer as a new one', async ({ page }) => {
+  test('an address already on the list gets exactly the same answer as a new one', async ({
+    page,
+  }) => {
     const email = address('twice')
     const answers: { status: number; text: string }[] = []
     for (let i = 0; i < 2; i++) {
@@ -112,7 +122,9 @@ test.describe('without JavaScript', () => {
     await expect(form.getByRole('status')).toContainText(thanks)
   })
 
-  test('too many signups from one address are turned away politely, not with an error', async ({ page }) => {
+  test('too many signups from one address are turned away politely, not with an error', async ({
+    page,
+  }) => {
     let last = 0
     for (let i = 0; i < 6; i++) {
       await page.goto('/newsletter')
@@ -124,7 +136,9 @@ test.describe('without JavaScript', () => {
       last = response.status()
       expect(last).toBeLessThan(500)
     }
-    await expect(signupForm(page).getByRole('status')).toContainText('several sign-ups from your connection')
+    await expect(signupForm(page).getByRole('status')).toContainText(
+      'several sign-ups from your connection',
+    )
     await expect(signupForm(page).getByLabel('Email address')).toHaveValue(/burst5/)
   })
 })

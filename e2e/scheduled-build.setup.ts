@@ -23,7 +23,11 @@ setup('build a copy of the site with a piece scheduled a few minutes ahead', asy
       .replace(/^date: .*$/m, `date: ${publishAt.toISOString()}`)
       .replace(/^redirectFrom: .*\n/m, ''),
   )
-  const build = spawnSync('npm', ['run', 'build'], { cwd: schedule.dir, encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: schedule.dir,
+    encoding: 'utf8',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  })
   expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
   const built: Schedule = { publishAt: publishAt.toISOString() }
   writeFileSync(schedule.file, JSON.stringify(built))

@@ -1,11 +1,20 @@
 import { THEME_SCRIPT } from '../lib/theme'
 import { flagship, publicRoutes } from './fixtures'
-import { directivesOf, expectedScriptPolicy, inlineScripts, policiesOf, scriptPolicyOf, sha256Source } from './policy'
+import {
+  directivesOf,
+  expectedScriptPolicy,
+  inlineScripts,
+  policiesOf,
+  scriptPolicyOf,
+  sha256Source,
+} from './policy'
 import { expect, refusalsOn, test } from './test'
 
 const madeUpReview = () => `/reviews/no-such-film-${Date.now()}`
 
-test('every response carries the security headers and exactly one script policy, which never allows inline scripts wholesale', async ({ request }) => {
+test('every response carries the security headers and exactly one script policy, which never allows inline scripts wholesale', async ({
+  request,
+}) => {
   const home = await (await request.get('/')).text()
   const chunk = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(home)?.[1]
   expect(chunk, 'the home page loads a built script').toBeTruthy()
@@ -38,11 +47,15 @@ test('every response carries the security headers and exactly one script policy,
     expect(scripts, `${url}: one script policy`).toHaveLength(1)
     expect(scripts[0], url).not.toContain("'unsafe-inline'")
     expect(scripts[0], url).not.toContain("'unsafe-eval'")
-    expect(scripts[0]!.includes("'wasm-unsafe-eval'"), url).toBe(url.startsWith('/search') || url.startsWith('/pagefind/'))
+    expect(scripts[0]!.includes("'wasm-unsafe-eval'"), url).toBe(
+      url.startsWith('/search') || url.startsWith('/pagefind/'),
+    )
   }
 })
 
-test("a cached page's policy names exactly its own inline scripts; a page rendered per request gives each a fresh nonce", async ({ request }) => {
+test("a cached page's policy names exactly its own inline scripts; a page rendered per request gives each a fresh nonce", async ({
+  request,
+}) => {
   // Prerendered by the build, and rendered on first request (a made-up review: its 404).
   for (const url of [flagship.url, '/', '/newsletter', '/no-such-page', madeUpReview()]) {
     const response = await request.get(url)
@@ -56,7 +69,9 @@ test("a cached page's policy names exactly its own inline scripts; a page render
     const response = await request.get('/search?q=wiseman')
     const nonce = /'nonce-([^']+)'/.exec(scriptPolicyOf(response))?.[1]
     expect(nonce).toBeTruthy()
-    for (const { attributes } of inlineScripts(await response.text()).filter((s) => s.body !== THEME_SCRIPT)) {
+    for (const { attributes } of inlineScripts(await response.text()).filter(
+      (s) => s.body !== THEME_SCRIPT,
+    )) {
       expect(attributes).toContain(`nonce="${nonce}"`)
     }
     nonces.push(nonce)
@@ -64,7 +79,10 @@ test("a cached page's policy names exactly its own inline scripts; a page render
   expect(nonces[0]).not.toBe(nonces[1])
 })
 
-test("a script slipped into a page is refused, while the page's own scripts run", async ({ browser, baseURL }) => {
+test("a script slipped into a page is refused, while the page's own scripts run", async ({
+  browser,
+  baseURL,
+}) => {
   const slipped = 'window.slipped = true'
   const context = await browser.newContext()
   const page = await context.newPage()

@@ -18,12 +18,25 @@ let nextPort = 3270 + Number(process.env.TEST_PARALLEL_INDEX ?? 0) * 20
  * The tests play the proxy production runs behind (TRUSTED_PROXIES=1): each names its client
  * in X-Forwarded-For, so that every test has a rate-limit bucket of its own.
  */
-export async function startServer(env: Record<string, string> = {}, cwd = process.cwd(), serverJs?: string): Promise<Server> {
+export async function startServer(
+  env: Record<string, string> = {},
+  cwd = process.cwd(),
+  serverJs?: string,
+): Promise<Server> {
   const port = nextPort++
-  const command = serverJs ? [serverJs] : ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1']
+  const command = serverJs
+    ? [serverJs]
+    : ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1']
   const child = spawn(process.execPath, command, {
     cwd,
-    env: { ...process.env, TRUSTED_PROXIES: '1', ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1' },
+    env: {
+      ...process.env,
+      TRUSTED_PROXIES: '1',
+      ...env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let stderr = ''
@@ -31,7 +44,10 @@ export async function startServer(env: Record<string, string> = {}, cwd = proces
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const base = `http://127.0.0.1:${port}`
   await expect
-    .poll(async () => child.exitCode ?? (await fetch(`${base}/robots.txt`).catch(() => null))?.status, { timeout: 30_000, message: stderr })
+    .poll(
+      async () => child.exitCode ?? (await fetch(`${base}/robots.txt`).catch(() => null))?.status,
+      { timeout: 30_000, message: stderr },
+    )
     .toBe(200)
   return {
     base,
@@ -50,7 +66,13 @@ export async function startServer(env: Record<string, string> = {}, cwd = proces
  */
 export function buildBeside(distDir: string, env: Record<string, string>): void {
   const build = spawnSync('npx', ['next', 'build'], {
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, INTERTITLE_TYPECHECKED: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      ...env,
+      NEXT_DIST_DIR: distDir,
+      INTERTITLE_TYPECHECKED: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     encoding: 'utf8',
   })
   expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
@@ -62,8 +84,16 @@ export const THANKS = 'You are on the list'
 export async function signupForm(base: string): Promise<[string, string][]> {
   const html = await (await fetch(`${base}/newsletter`)).text()
   const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? ''
-  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
-  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [decode(m[1]!), decode(m[2] ?? '')])
+  const decode = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(
+    (m) => [decode(m[1]!), decode(m[2] ?? '')],
+  )
 }
 
 let clients = 0
@@ -76,7 +106,12 @@ let clients = 0
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
 
 /** One reader, from their own address, posting the form with JavaScript off. */
-export async function signUp(base: string, hidden: [string, string][], email: string, extra: Record<string, string> = {}): Promise<{ status: number; thanked: boolean; text: string }> {
+export async function signUp(
+  base: string,
+  hidden: [string, string][],
+  email: string,
+  extra: Record<string, string> = {},
+): Promise<{ status: number; thanked: boolean; text: string }> {
   const form = new FormData()
   for (const [name, value] of hidden) form.append(name, value)
   form.append('email', email)
@@ -99,11 +134,12 @@ export async function signUp(base: string, hidden: [string, string][], email: st
       let text = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (text += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, thanked: text.includes(THANKS), text }))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, thanked: text.includes(THANKS), text }),
+      )
       res.on('error', reject)
     })
     req.on('error', reject)
     req.end(body)
   })
 }
-

@@ -23,7 +23,8 @@ test.beforeAll(async () => {
   test.setTimeout(240_000)
   buildBeside(distDir, env)
   postgres = await startPostgres()
-  for (let i = 0; i < 2; i++) servers.push(await startServer({ ...env, DATABASE_URL: postgres.url }))
+  for (let i = 0; i < 2; i++)
+    servers.push(await startServer({ ...env, DATABASE_URL: postgres.url }))
 })
 
 test.afterAll(async () => {
@@ -35,9 +36,17 @@ test('a page one instance rendered is served by the other from the shared cache'
   const [a, b] = servers as [Server, Server]
   const get = async (server: Server, url: string) => {
     const res = await fetch(`${server.base}${url}`)
-    return { status: res.status, cache: res.headers.get('x-nextjs-cache'), policy: res.headers.get('content-security-policy'), html: await res.text() }
+    return {
+      status: res.status,
+      cache: res.headers.get('x-nextjs-cache'),
+      policy: res.headers.get('content-security-policy'),
+      html: await res.text(),
+    }
   }
-  for (const [first, second, url] of [[a, b, flagship.url], [b, a, flagship.critic.url]] as const) {
+  for (const [first, second, url] of [
+    [a, b, flagship.url],
+    [b, a, flagship.critic.url],
+  ] as const) {
     const rendered = await get(first, url)
     expect(rendered.status).toBe(200)
     expect(rendered.cache, `${url} on the instance that renders it`).toBe('MISS')
@@ -45,14 +54,16 @@ test('a page one instance rendered is served by the other from the shared cache'
     expect(shared.cache, `${url} on the other instance`).toBe('HIT')
     expect(shared.html).toBe(rendered.html)
     // The page's script policy is stored with it: the hashes of its own inline scripts, on both.
-    for (const { policy } of [rendered, shared]) expect(policy).toContain(expectedScriptPolicy(rendered.html))
+    for (const { policy } of [rendered, shared])
+      expect(policy).toContain(expectedScriptPolicy(rendered.html))
   }
   for (const server of servers) expect(server.log()).not.toMatch(/error|isr cache/i)
 })
 
 test('made-up URLs get their 404 every time and leave nothing in the shared cache', async () => {
   const [a, b] = servers as [Server, Server]
-  for (const server of [a, b, a]) expect((await fetch(`${server.base}/reviews/made-up-slug-for-the-cache`)).status).toBe(404)
+  for (const server of [a, b, a])
+    expect((await fetch(`${server.base}/reviews/made-up-slug-for-the-cache`)).status).toBe(404)
   const db = new pg.Client({ connectionString: postgres.url })
   await db.connect()
   try {
@@ -64,7 +75,9 @@ test('made-up URLs get their 404 every time and leave nothing in the shared cach
   }
 })
 
-test('a reader moving between pages on the other instance: client navigation reads its payloads from the shared cache', async ({ page }) => {
+test('a reader moving between pages on the other instance: client navigation reads its payloads from the shared cache', async ({
+  page,
+}) => {
   const [, b] = servers as [Server, Server]
   await page.goto(`${b.base}/`)
   await page.getByRole('link', { name: flagship.headline }).first().click()

@@ -19,20 +19,27 @@ test('a standalone build serves pages (older reviews rendered on first request),
   test.setTimeout(300_000)
   // Only the newest two reviews prerendered: the flagship is older, so it renders on first request.
   buildBeside(distDir, { NEXT_OUTPUT: 'standalone', PRERENDERED_REVIEWS: '2' })
-  const prerendered = readdirSync(path.join(distDir, 'server/app/reviews')).filter((f) => f.endsWith('.html'))
+  const prerendered = readdirSync(path.join(distDir, 'server/app/reviews')).filter((f) =>
+    f.endsWith('.html'),
+  )
   expect(prerendered).toHaveLength(2)
   expect(prerendered).not.toContain(`${path.basename(flagship.url)}.html`)
-  const assemble = spawnSync('npm', ['run', '--silent', 'standalone:assemble'], { env: { ...process.env, NEXT_DIST_DIR: distDir }, encoding: 'utf8' })
+  const assemble = spawnSync('npm', ['run', '--silent', 'standalone:assemble'], {
+    env: { ...process.env, NEXT_DIST_DIR: distDir },
+    encoding: 'utf8',
+  })
   expect(assemble.status, assemble.stderr).toBe(0)
   const serverJs = assemble.stdout.trim()
   const folder = path.dirname(serverJs)
   // Nothing but the server, its traced modules and what assemble adds: no sources, no data.
-  for (const absent of ['app', 'content', 'data', '.e2e-data', 'e2e']) expect(existsSync(path.join(folder, absent)), absent).toBe(false)
+  for (const absent of ['app', 'content', 'data', '.e2e-data', 'e2e'])
+    expect(existsSync(path.join(folder, absent)), absent).toBe(false)
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-standalone-'))
   const server = await startServer({ DATA_DIR: dataDir }, folder, serverJs)
   try {
-    const get = (url: string, headers: Record<string, string> = {}) => fetch(`${server.base}${url}`, { headers })
+    const get = (url: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.base}${url}`, { headers })
     const page = await get(flagship.url)
     expect(page.status).toBe(200)
     expect(page.headers.get('x-nextjs-cache')).toBe('MISS')
@@ -41,7 +48,8 @@ test('a standalone build serves pages (older reviews rendered on first request),
     const again = await get(flagship.url)
     expect(again.headers.get('x-nextjs-cache')).toBe('HIT')
     // Rendered on request and then cached, the page carries the hashes of its own scripts both times.
-    for (const response of [page, again]) expect(response.headers.get('content-security-policy')).toContain(expectedScriptPolicy(html))
+    for (const response of [page, again])
+      expect(response.headers.get('content-security-policy')).toContain(expectedScriptPolicy(html))
     expect(await again.text()).toContain(flagship.headline)
 
     const script = /src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(html)?.[1]
@@ -58,7 +66,11 @@ test('a standalone build serves pages (older reviews rendered on first request),
     expect((await get('/pagefind/pagefind.js')).status).toBe(200)
     expect((await get('/reviews/no-such-review')).status).toBe(404)
 
-    const answer = await signUp(server.base, await signupForm(server.base), 'standalone@example.com')
+    const answer = await signUp(
+      server.base,
+      await signupForm(server.base),
+      'standalone@example.com',
+    )
     expect(answer.status).toBe(200)
     expect(answer.thanked, answer.text.slice(0, 500)).toBe(true)
   } finally {

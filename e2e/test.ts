@@ -6,7 +6,8 @@ export * from '@playwright/test'
 export function refusalsOn(page: Page): string[] {
   const refused: string[] = []
   page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) refused.push(`${page.url()}: ${message.text()}`)
+    if (/Content Security Policy/i.test(message.text()))
+      refused.push(`${page.url()}: ${message.text()}`)
   })
   return refused
 }

@@ -1,4 +1,10 @@
-export type Campaign = { source: string; medium: string; campaign: string; content?: string; term?: string }
+export type Campaign = {
+  source: string
+  medium: string
+  campaign: string
+  content?: string
+  term?: string
+}
 
 /** Adds utm_* parameters to an outbound link so marketing can see what sold what. */
 export function withUtm(url: string, campaign: Campaign): string {

@@ -42,7 +42,9 @@ export const basePolicy = [
  * @param {{ sources?: string[], wasm?: boolean, dev?: boolean }} [options]
  */
 export function scriptPolicy({ sources = [], wasm = false, dev = false } = {}) {
-  return ['script-src', "'self'", ...sources, wasm && "'wasm-unsafe-eval'", dev && "'unsafe-eval'"].filter(Boolean).join(' ')
+  return ['script-src', "'self'", ...sources, wasm && "'wasm-unsafe-eval'", dev && "'unsafe-eval'"]
+    .filter(Boolean)
+    .join(' ')
 }
 
 /** The CSP source that allows exactly this inline script. @param {string} source */

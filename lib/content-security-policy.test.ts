@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { basePolicy, inlineScriptHashes, scriptPolicy, withScriptPolicy } from './content-security-policy.mjs'
+import {
+  basePolicy,
+  inlineScriptHashes,
+  scriptPolicy,
+  withScriptPolicy,
+} from './content-security-policy.mjs'
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
 
@@ -25,7 +30,9 @@ describe('inline script hashes', () => {
   })
 
   it('finds none in a page without inline scripts', () => {
-    expect(inlineScriptHashes('<html><body><p>Text</p><script src="/a.js"></script></body></html>')).toEqual([])
+    expect(
+      inlineScriptHashes('<html><body><p>Text</p><script src="/a.js"></script></body></html>'),
+    ).toEqual([])
   })
 })
 
@@ -34,7 +41,9 @@ describe('policies', () => {
     expect(basePolicy).not.toMatch(/script-src|default-src/)
     expect(basePolicy).toContain("frame-ancestors 'none'")
     expect(scriptPolicy()).toBe("script-src 'self'")
-    expect(scriptPolicy({ sources: ["'nonce-abc'"], wasm: true })).toBe("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval'")
+    expect(scriptPolicy({ sources: ["'nonce-abc'"], wasm: true })).toBe(
+      "script-src 'self' 'nonce-abc' 'wasm-unsafe-eval'",
+    )
   })
 
   it("a page's cache entry gets the hashes of its own scripts, once; other entries are left alone", () => {
@@ -48,7 +57,11 @@ describe('policies', () => {
     entry.html = '<script>changed()</script>'
     expect(withScriptPolicy(entry).headers['content-security-policy']).toBe(policy)
 
-    const route = { kind: 'APP_ROUTE', body: Buffer.from('<rss/>'), headers: { 'content-type': 'application/rss+xml' } }
+    const route = {
+      kind: 'APP_ROUTE',
+      body: Buffer.from('<rss/>'),
+      headers: { 'content-type': 'application/rss+xml' },
+    }
     expect(withScriptPolicy(route).headers).toEqual({ 'content-type': 'application/rss+xml' })
     expect(withScriptPolicy(null)).toBeNull()
   })

@@ -11,10 +11,14 @@ export function criticFeedParams() {
 export function criticFeed(format: FeedFormat, slug: string): Response {
   const critic = getCritic(slug)
   if (!critic) return new Response('Not found', { status: 404 })
-  return feedResponse(format, getReviewsWhere((r) => r.critic === critic.slug), {
-    title: `${site.name}: reviews by ${critic.name}`,
-    description: critic.bio,
-    basePath: critic.url,
-    link: critic.url,
-  })
+  return feedResponse(
+    format,
+    getReviewsWhere((r) => r.critic === critic.slug),
+    {
+      title: `${site.name}: reviews by ${critic.name}`,
+      description: critic.bio,
+      basePath: critic.url,
+      link: critic.url,
+    },
+  )
 }

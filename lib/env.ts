@@ -23,7 +23,10 @@ const schema = z.object({
   DATA_DIR: z.preprocess(blankIsUnset, z.string().default('data')),
   /** Newsletter signups accepted per client address in each window. */
   NEWSLETTER_RATE_LIMIT: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(5)),
-  NEWSLETTER_RATE_WINDOW_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(60)),
+  NEWSLETTER_RATE_WINDOW_SECONDS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().positive().default(60),
+  ),
   /**
    * How many reverse proxies in front of `next start` append the client address to
    * X-Forwarded-For. 0: clients connect directly and the header they send is not believed.

@@ -10,7 +10,8 @@ export const feedFiles: Record<FeedFormat, { file: string; type: string }> = {
   json: { file: 'feed.json', type: 'application/feed+json' },
 }
 
-export const feedUrl = (basePath: string, format: FeedFormat) => `${basePath.replace(/\/$/, '')}/${feedFiles[format].file}`
+export const feedUrl = (basePath: string, format: FeedFormat) =>
+  `${basePath.replace(/\/$/, '')}/${feedFiles[format].file}`
 
 export const siteFeed: FeedSpec = {
   title: `${site.name}: reviews`,

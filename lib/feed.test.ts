@@ -7,7 +7,11 @@ describe('feeds', () => {
   it('carry the newest reviews, newest first, up to the limit', () => {
     const [first] = getPublishedReviews()
     if (!first) throw new Error('no published review in content/')
-    const archive = Array.from({ length: FEED_ITEMS + 10 }, (_, i) => ({ ...first, url: `/reviews/copy-${i}`, headline: `Copy ${i}` }))
+    const archive = Array.from({ length: FEED_ITEMS + 10 }, (_, i) => ({
+      ...first,
+      url: `/reviews/copy-${i}`,
+      headline: `Copy ${i}`,
+    }))
     const items = JSON.parse(buildFeed(archive, siteFeed).json1()).items as { url: string }[]
     expect(items).toHaveLength(FEED_ITEMS)
     expect(items[0]?.url).toMatch(/\/reviews\/copy-0$/)

@@ -55,7 +55,11 @@ export function buildFeed(reviews: Review[], spec: FeedSpec): Feed {
       published: new Date(review.publishAt ?? review.date),
       author: [{ name: critic.name, link: absoluteUrl(critic.url) }],
       category: review.genres.map((g) => ({ name: g, term: g })),
-      image: { url: absoluteUrl(review.hero.src), type: 'image/jpeg', length: imageLength(review.hero.src) },
+      image: {
+        url: absoluteUrl(review.hero.src),
+        type: 'image/jpeg',
+        length: imageLength(review.hero.src),
+      },
     })
   }
   return feed
@@ -64,5 +68,7 @@ export function buildFeed(reviews: Review[], spec: FeedSpec): Feed {
 export function feedResponse(format: FeedFormat, reviews: Review[], spec: FeedSpec): Response {
   const feed = buildFeed(reviews, spec)
   const body = format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : feed.json1()
-  return new Response(body, { headers: { 'Content-Type': `${feedFiles[format].type}; charset=utf-8` } })
+  return new Response(body, {
+    headers: { 'Content-Type': `${feedFiles[format].type}; charset=utf-8` },
+  })
 }

@@ -36,7 +36,14 @@ describe('paginate', () => {
 
 describe('withUtm', () => {
   it('adds campaign parameters and keeps existing ones', () => {
-    const url = new URL(withUtm('https://shop.example/x?a=1', { source: 's', medium: 'm', campaign: 'c', content: undefined }))
+    const url = new URL(
+      withUtm('https://shop.example/x?a=1', {
+        source: 's',
+        medium: 'm',
+        campaign: 'c',
+        content: undefined,
+      }),
+    )
     expect(url.searchParams.get('a')).toBe('1')
     expect(url.searchParams.get('utm_source')).toBe('s')
     expect(url.searchParams.has('utm_content')).toBe(false)

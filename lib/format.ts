@@ -37,7 +37,9 @@ export function formatDate(iso: string): string {
 
 /** "6 June", or "6 June 2026" when the year differs from the reference date's. */
 export function formatDayMonth(iso: string, reference?: string): string {
-  const sameYear = reference !== undefined && yearOnly.format(new Date(iso)) === yearOnly.format(new Date(reference))
+  const sameYear =
+    reference !== undefined &&
+    yearOnly.format(new Date(iso)) === yearOnly.format(new Date(reference))
   return sameYear ? dayMonth.format(new Date(iso)) : dayMonthYear.format(new Date(iso))
 }
 

@@ -22,8 +22,15 @@ function database() {
   ready ??= (async () => {
     const url = process.env.DATABASE_URL
     if (!url) throw new Error('ISR_CACHE=postgres needs DATABASE_URL')
-    const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 })
-    pool.on('error', (error) => console.error('isr cache: idle PostgreSQL connection failed', error))
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 4,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+    })
+    pool.on('error', (error) =>
+      console.error('isr cache: idle PostgreSQL connection failed', error),
+    )
     const client = await pool.connect()
     try {
       await client.query('begin')
@@ -54,7 +61,8 @@ function database() {
 /** @param {string} _key @param {any} value */
 function replacer(_key, value) {
   if (value instanceof Map) return { $map: [...value.entries()] }
-  if (value && value.type === 'Buffer' && Array.isArray(value.data)) return { $buffer: Buffer.from(value.data).toString('base64') }
+  if (value && value.type === 'Buffer' && Array.isArray(value.data))
+    return { $buffer: Buffer.from(value.data).toString('base64') }
   return value
 }
 
@@ -71,21 +79,31 @@ const deserialize = (/** @type {string} */ text) => JSON.parse(text, reviver)
 /** @param {any} data @param {any} ctx @returns {string[]} */
 function tagsOf(data, ctx) {
   const header = data?.headers?.['x-next-cache-tags']
-  return [...new Set([...(ctx?.tags ?? []), ...(typeof header === 'string' ? header.split(',') : [])])]
+  return [
+    ...new Set([...(ctx?.tags ?? []), ...(typeof header === 'string' ? header.split(',') : [])]),
+  ]
 }
 
 /** A build without DATABASE_URL prerenders into its output as usual and stores nothing here. */
-const buildingWithoutDatabase = () => process.env.NEXT_PHASE === 'phase-production-build' && !process.env.DATABASE_URL
+const buildingWithoutDatabase = () =>
+  process.env.NEXT_PHASE === 'phase-production-build' && !process.env.DATABASE_URL
 
 export default class PostgresCacheHandler {
   /** @param {string} key */
   async get(key) {
     if (buildingWithoutDatabase()) return null
     const db = await database()
-    const { rows } = await db.query('select value, last_modified, cache_control from isr_cache where key = $1', [key])
+    const { rows } = await db.query(
+      'select value, last_modified, cache_control from isr_cache where key = $1',
+      [key],
+    )
     const row = rows[0]
     if (!row) return null
-    return { value: withScriptPolicy(deserialize(row.value)), lastModified: row.last_modified, cacheControl: row.cache_control ?? undefined }
+    return {
+      value: withScriptPolicy(deserialize(row.value)),
+      lastModified: row.last_modified,
+      cacheControl: row.cache_control ?? undefined,
+    }
   }
 
   /** @param {string} key @param {any} data @param {any} ctx */
@@ -104,7 +122,13 @@ export default class PostgresCacheHandler {
       `insert into isr_cache (key, value, tags, last_modified, cache_control) values ($1, $2, $3, $4, $5)
        on conflict (key) do update set value = excluded.value, tags = excluded.tags,
          last_modified = excluded.last_modified, cache_control = excluded.cache_control`,
-      [key, serialize(data), tagsOf(data, ctx), Date.now(), ctx?.cacheControl ? JSON.stringify(ctx.cacheControl) : null],
+      [
+        key,
+        serialize(data),
+        tagsOf(data, ctx),
+        Date.now(),
+        ctx?.cacheControl ? JSON.stringify(ctx.cacheControl) : null,
+      ],
     )
   }
 

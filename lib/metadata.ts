@@ -12,7 +12,13 @@ type PageMeta = {
    * file (reviews), which X's card uses too, described by `alt`. Unset: the site's card.
    */
   image?: { src: string; alt: string } | { route: true; alt: string }
-  article?: { publishedTime: string; modifiedTime?: string; authors: string[]; section?: string; tags?: string[] }
+  article?: {
+    publishedTime: string
+    modifiedTime?: string
+    authors: string[]
+    section?: string
+    tags?: string[]
+  }
   noindex?: boolean
   /** Extra feeds to advertise beside the site's own, e.g. a critic's. */
   feeds?: Pick<FeedSpec, 'title' | 'basePath'>[]
@@ -21,12 +27,23 @@ type PageMeta = {
 function feedLinks(feeds: Pick<FeedSpec, 'title' | 'basePath'>[]) {
   const formats = Object.keys(feedFiles) as FeedFormat[]
   return Object.fromEntries(
-    formats.map((format) => [feedFiles[format].type, feeds.map((f) => ({ url: absoluteUrl(feedUrl(f.basePath, format)), title: f.title }))]),
+    formats.map((format) => [
+      feedFiles[format].type,
+      feeds.map((f) => ({ url: absoluteUrl(feedUrl(f.basePath, format)), title: f.title })),
+    ]),
   )
 }
 
 /** The one metadata helper every page uses. */
-export function pageMetadata({ title, description, path, image, article, noindex, feeds = [] }: PageMeta): Metadata {
+export function pageMetadata({
+  title,
+  description,
+  path,
+  image,
+  article,
+  noindex,
+  feeds = [],
+}: PageMeta): Metadata {
   const url = absoluteUrl(path)
   // Pages without a card of their own share the site's, drawn by app/opengraph-image.tsx.
   const images =
@@ -34,7 +51,14 @@ export function pageMetadata({ title, description, path, image, article, noindex
       ? undefined
       : image
         ? [{ url: absoluteUrl(image.src), alt: image.alt }]
-        : [{ url: absoluteUrl('/opengraph-image'), width: 1200, height: 630, alt: `${site.name}: ${site.tagline}` }]
+        : [
+            {
+              url: absoluteUrl('/opengraph-image'),
+              width: 1200,
+              height: 630,
+              alt: `${site.name}: ${site.tagline}`,
+            },
+          ]
   return {
     title,
     description,
@@ -64,7 +88,10 @@ export function pageMetadata({ title, description, path, image, article, noindex
       card: 'summary_large_image',
       title,
       description,
-      images: image && 'route' in image ? [{ url: absoluteUrl(`${path}/opengraph-image`), alt: image.alt }] : images?.map(({ url, alt }) => ({ url, alt })),
+      images:
+        image && 'route' in image
+          ? [{ url: absoluteUrl(`${path}/opengraph-image`), alt: image.alt }]
+          : images?.map(({ url, alt }) => ({ url, alt })),
     },
   }
 }

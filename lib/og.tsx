@@ -11,7 +11,8 @@ export const ogSize = { width: 1200, height: 630 }
 
 async function fonts() {
   // Not traced from here (it would take in the whole project): next.config lists these files.
-  const read = (file: string) => readFile(path.join(/* turbopackIgnore: true */ process.cwd(), file))
+  const read = (file: string) =>
+    readFile(path.join(/* turbopackIgnore: true */ process.cwd(), file))
   const [serifBold, sans] = await Promise.all([read(ogFonts.serifBold), read(ogFonts.sansSemibold)])
   return [
     { name: 'Serif', data: serifBold, weight: 700 as const, style: 'normal' as const },
@@ -31,25 +32,57 @@ type Card = { kicker: string; title: string; byline?: string; image?: string }
 export async function ogCard({ kicker, title, byline, image }: Card): Promise<ImageResponse> {
   const still = image ? await publicImage(image) : undefined
   return new ImageResponse(
-    (
-      <div style={{ display: 'flex', width: '100%', height: '100%', background: '#121212', color: '#fbfaf7', fontFamily: 'Sans' }}>
-        {still ? (
-          // eslint-disable-next-line @next/next/no-img-element -- Satori draws plain <img>
-          <img src={still} alt="" width={1200} height={630} style={{ position: 'absolute', inset: 0, objectFit: 'cover', opacity: 0.55 }} />
-        ) : null}
-        <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '56px 64px', width: '100%', background: 'linear-gradient(180deg, rgba(18,18,18,0.1) 0%, rgba(18,18,18,0.92) 70%)' }}>
-          <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
-            <div style={{ display: 'flex', width: 44, height: 44, background: '#b3122e' }} />
-            <div style={{ fontFamily: 'Serif', fontSize: 40, letterSpacing: 2 }}>{site.name.toUpperCase()}</div>
-          </div>
-          <div style={{ display: 'flex', flexDirection: 'column', gap: 18 }}>
-            <div style={{ fontSize: 26, color: '#ff8a9b', textTransform: 'uppercase', letterSpacing: 4 }}>{kicker}</div>
-            <div style={{ fontFamily: 'Serif', fontSize: title.length > 60 ? 56 : 68, lineHeight: 1.08 }}>{title}</div>
-            {byline ? <div style={{ fontSize: 28, color: '#d9d4ca' }}>{byline}</div> : null}
+    <div
+      style={{
+        display: 'flex',
+        width: '100%',
+        height: '100%',
+        background: '#121212',
+        color: '#fbfaf7',
+        fontFamily: 'Sans',
+      }}
+    >
+      {still ? (
+        // eslint-disable-next-line @next/next/no-img-element -- Satori draws plain <img>
+        <img
+          src={still}
+          alt=""
+          width={1200}
+          height={630}
+          style={{ position: 'absolute', inset: 0, objectFit: 'cover', opacity: 0.55 }}
+        />
+      ) : null}
+      <div
+        style={{
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'space-between',
+          padding: '56px 64px',
+          width: '100%',
+          background: 'linear-gradient(180deg, rgba(18,18,18,0.1) 0%, rgba(18,18,18,0.92) 70%)',
+        }}
+      >
+        <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+          <div style={{ display: 'flex', width: 44, height: 44, background: '#b3122e' }} />
+          <div style={{ fontFamily: 'Serif', fontSize: 40, letterSpacing: 2 }}>
+            {site.name.toUpperCase()}
           </div>
         </div>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 18 }}>
+          <div
+            style={{ fontSize: 26, color: '#ff8a9b', textTransform: 'uppercase', letterSpacing: 4 }}
+          >
+            {kicker}
+          </div>
+          <div
+            style={{ fontFamily: 'Serif', fontSize: title.length > 60 ? 56 : 68, lineHeight: 1.08 }}
+          >
+            {title}
+          </div>
+          {byline ? <div style={{ fontSize: 28, color: '#d9d4ca' }}>{byline}</div> : null}
+        </div>
       </div>
-    ),
+    </div>,
     { ...ogSize, fonts: await fonts() },
   )
 }

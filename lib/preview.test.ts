@@ -12,7 +12,11 @@ describe('signed preview links', () => {
     expect(checkPreview(params(link), secret, now)).toEqual({ ok: true, slug: 'a-draft' })
   })
   it('refuses a link for another slug', () => {
-    expect(checkPreview(params(link.replace('a-draft', 'another')), secret, now)).toMatchObject({ ok: false, status: 403, reason: 'invalid' })
+    expect(checkPreview(params(link.replace('a-draft', 'another')), secret, now)).toMatchObject({
+      ok: false,
+      status: 403,
+      reason: 'invalid',
+    })
   })
   it('refuses a stretched expiry', () => {
     const p = params(link)
@@ -20,13 +24,24 @@ describe('signed preview links', () => {
     expect(checkPreview(p, secret, now)).toMatchObject({ ok: false, reason: 'invalid' })
   })
   it('refuses an expired link', () => {
-    expect(checkPreview(params(link), secret, now + 3600 * 1000)).toMatchObject({ ok: false, status: 403, reason: 'expired' })
+    expect(checkPreview(params(link), secret, now + 3600 * 1000)).toMatchObject({
+      ok: false,
+      status: 403,
+      reason: 'expired',
+    })
   })
   it('refuses an unsigned link with 401', () => {
-    expect(checkPreview(params('/api/preview?slug=a-draft'), secret, now)).toMatchObject({ ok: false, status: 401, reason: 'unsigned' })
+    expect(checkPreview(params('/api/preview?slug=a-draft'), secret, now)).toMatchObject({
+      ok: false,
+      status: 401,
+      reason: 'unsigned',
+    })
   })
   it('refuses a link signed with another secret', () => {
-    expect(checkPreview(params(link), `${secret}-rotated`, now)).toMatchObject({ ok: false, reason: 'invalid' })
+    expect(checkPreview(params(link), `${secret}-rotated`, now)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    })
   })
   it('is off without a secret', () => {
     expect(checkPreview(params(link), undefined, now)).toMatchObject({ ok: false, reason: 'off' })

@@ -42,7 +42,11 @@ export function searchRecord(review: Review): SearchRecord {
     critic: criticOf(review.critic).name,
     date: review.date,
     genres: review.genres.map(genreLabel),
-    people: [...film.directors, ...film.writers, ...film.cast.flatMap((c) => [c.name, c.character])].join(', '),
+    people: [
+      ...film.directors,
+      ...film.writers,
+      ...film.cast.flatMap((c) => [c.name, c.character]),
+    ].join(', '),
     text: `${review.standfirst} ${plainText(review.body.raw)}`,
   }
 }
@@ -51,7 +55,11 @@ export function searchRecords(now?: Date): SearchRecord[] {
   return getPublishedReviews(now).map(searchRecord)
 }
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** A term matches at the start of a word, as in Pagefind: "wise" finds Wiseman, "bo" not "about". */
 const wordStart = (term: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}`, 'u')
@@ -70,12 +78,23 @@ function excerpt(text: string, term: string, radius = 90): Excerpt | undefined {
 }
 
 /** Every word of the query must appear somewhere in the record; filters narrow the set. */
-export function searchReviews(records: SearchRecord[], query: string, filters: SearchFilters = {}): SearchHit[] {
+export function searchReviews(
+  records: SearchRecord[],
+  query: string,
+  filters: SearchFilters = {},
+): SearchHit[] {
   const terms = fold(query).split(/\s+/).filter(Boolean)
   return records
-    .filter((r) => (!filters.critic || r.critic === filters.critic) && (!filters.genre || r.genres.includes(filters.genre)) && (!filters.year || r.year === filters.year))
+    .filter(
+      (r) =>
+        (!filters.critic || r.critic === filters.critic) &&
+        (!filters.genre || r.genres.includes(filters.genre)) &&
+        (!filters.year || r.year === filters.year),
+    )
     .filter((r) => {
-      const haystack = fold([r.headline, r.film, r.critic, r.people, r.genres.join(' '), r.text].join(' '))
+      const haystack = fold(
+        [r.headline, r.film, r.critic, r.people, r.genres.join(' '), r.text].join(' '),
+      )
       return terms.every((t) => wordStart(t).test(haystack))
     })
     .map((record) => ({ record, excerpt: terms[0] ? excerpt(record.text, terms[0]) : undefined }))

@@ -7,7 +7,10 @@ import { basePolicy, scriptPolicy } from './content-security-policy.mjs'
  * the responses below, which are not pages, get theirs here. In development React evaluates code
  * and pages are not cached, so `next dev` allows inline scripts and eval everywhere.
  */
-const csp = (script?: string) => ({ key: 'Content-Security-Policy', value: script ? `${basePolicy}; ${script}` : basePolicy })
+const csp = (script?: string) => ({
+  key: 'Content-Security-Policy',
+  value: script ? `${basePolicy}; ${script}` : basePolicy,
+})
 const dev = process.env.NODE_ENV === 'development'
 
 export const securityHeaders = [
@@ -15,7 +18,10 @@ export const securityHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ]
@@ -27,8 +33,13 @@ export const securityHeaders = [
 export const fileHeaders = dev
   ? []
   : [
-      ...['/_next/:path*', '/images/:path*', '/api/:path*', '/:path*/opengraph-image', '/opengraph-image', '/:file(.+\\.(?:xml|json|txt))'].map(
-        (source) => ({ source, headers: [csp("script-src 'none'")] }),
-      ),
+      ...[
+        '/_next/:path*',
+        '/images/:path*',
+        '/api/:path*',
+        '/:path*/opengraph-image',
+        '/opengraph-image',
+        '/:file(.+\\.(?:xml|json|txt))',
+      ].map((source) => ({ source, headers: [csp("script-src 'none'")] })),
       { source: '/pagefind/:path*', headers: [csp(scriptPolicy({ wasm: true }))] },
     ]

@@ -13,20 +13,46 @@ const publisherId = absoluteUrl('/#publisher')
 
 export function websiteNodes(): Node[] {
   return [
-    { '@type': 'WebSite', '@id': websiteId, url: absoluteUrl('/'), name: site.name, description: site.description, inLanguage: site.locale, publisher: { '@id': publisherId } },
-    { '@type': 'Organization', '@id': publisherId, name: site.name, legalName: site.publisher.name, url: absoluteUrl('/'), logo: { '@type': 'ImageObject', url: absoluteUrl(site.publisher.logo) } },
+    {
+      '@type': 'WebSite',
+      '@id': websiteId,
+      url: absoluteUrl('/'),
+      name: site.name,
+      description: site.description,
+      inLanguage: site.locale,
+      publisher: { '@id': publisherId },
+    },
+    {
+      '@type': 'Organization',
+      '@id': publisherId,
+      name: site.name,
+      legalName: site.publisher.name,
+      url: absoluteUrl('/'),
+      logo: { '@type': 'ImageObject', url: absoluteUrl(site.publisher.logo) },
+    },
   ]
 }
 
 export function breadcrumbNode(crumbs: Crumb[]): Node {
   return {
     '@type': 'BreadcrumbList',
-    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: absoluteUrl(c.href) })),
+    itemListElement: crumbs.map((c, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: c.name,
+      item: absoluteUrl(c.href),
+    })),
   }
 }
 
 export function criticNode(critic: Critic): Node {
-  return { '@type': 'Person', '@id': absoluteUrl(`${critic.url}#person`), name: critic.name, url: absoluteUrl(critic.url), description: critic.bio }
+  return {
+    '@type': 'Person',
+    '@id': absoluteUrl(`${critic.url}#person`),
+    name: critic.name,
+    url: absoluteUrl(critic.url),
+    description: critic.bio,
+  }
 }
 
 export function movieNode(film: Film, image?: string): Node {
@@ -35,7 +61,11 @@ export function movieNode(film: Film, image?: string): Node {
     name: film.title,
     dateCreated: String(film.year),
     director: film.directors.map((name) => ({ '@type': 'Person', name })),
-    actor: film.cast.map((c) => ({ '@type': 'PerformanceRole', actor: { '@type': 'Person', name: c.name }, characterName: c.character })),
+    actor: film.cast.map((c) => ({
+      '@type': 'PerformanceRole',
+      actor: { '@type': 'Person', name: c.name },
+      characterName: c.character,
+    })),
     duration: `PT${film.runtime}M`,
     countryOfOrigin: film.countries.map((name) => ({ '@type': 'Country', name })),
     inLanguage: film.languages,

@@ -17,4 +17,5 @@ export function mergeUrlHistory(history: string[], live: Iterable<string>): stri
   return [...new Set([...history, ...live])].sort()
 }
 
-export const URL_HISTORY_HEADER = '# Every URL the site has published. Kept by the build; commit it. Never delete a line.\n'
+export const URL_HISTORY_HEADER =
+  '# Every URL the site has published. Kept by the build; commit it. Never delete a line.\n'

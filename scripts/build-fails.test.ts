@@ -26,13 +26,17 @@ async function runOnBrokenCopy(script: string, file: string, edit: (text: string
 
 describe('bad content fails the build', () => {
   it('npm run build stops on a bad date, naming the file, line and field', async () => {
-    const result = await runOnBrokenCopy('build', 'reviews/ballerina-2025.mdx', (t) => t.replace('date: 2025-06-05', 'date: 2025-06-31'))
+    const result = await runOnBrokenCopy('build', 'reviews/ballerina-2025.mdx', (t) =>
+      t.replace('date: 2025-06-05', 'date: 2025-06-31'),
+    )
     expect(result.code).not.toBe(0)
     expect(result.stderr).toMatch(/reviews\/ballerina-2025\.mdx:5 date: is not a real date/)
   }, 60_000)
 
   it('npm run content:check reports an unknown critic', async () => {
-    const result = await runOnBrokenCopy('content:check', 'reviews/ballerina-2025.mdx', (t) => t.replace('critic: hannah-okafor', 'critic: nobody'))
+    const result = await runOnBrokenCopy('content:check', 'reviews/ballerina-2025.mdx', (t) =>
+      t.replace('critic: hannah-okafor', 'critic: nobody'),
+    )
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/reviews\/ballerina-2025\.mdx:4 critic: unknown critic "nobody"/)
   }, 60_000)

@@ -13,7 +13,9 @@ const problems = checkContent(files, {
 
 for (const p of problems) console.error(formatProblem(p))
 if (problems.length > 0) {
-  console.error(`\nContent check failed: ${problems.length} problem(s) in ${new Set(problems.map((p) => p.file)).size} file(s).`)
+  console.error(
+    `\nContent check failed: ${problems.length} problem(s) in ${new Set(problems.map((p) => p.file)).size} file(s).`,
+  )
   process.exit(1)
 }
 console.log(`Content check passed: ${files.length} files.`)

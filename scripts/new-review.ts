@@ -3,7 +3,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { year: { type: 'string' } } })
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { year: { type: 'string' } },
+})
 const title = positionals.join(' ').trim()
 if (!title) {
   console.error('Usage: npm run new:review -- "Film title" [--year 2025]')
@@ -11,7 +14,12 @@ if (!title) {
 }
 const today = new Date().toISOString().slice(0, 10)
 const year = values.year ?? today.slice(0, 4)
-const slug = `${title.toLowerCase().normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_-]+/g, '-')}-${year}`
+const slug = `${title
+  .toLowerCase()
+  .normalize('NFKD')
+  .replace(/[^\w\s-]/g, '')
+  .trim()
+  .replace(/[\s_-]+/g, '-')}-${year}`
 const contentDir = process.env.CONTENT_DIR ?? 'content'
 const quoted = JSON.stringify
 

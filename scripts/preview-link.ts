@@ -9,7 +9,10 @@ nextEnv.loadEnvConfig(process.cwd())
 const { env } = await import('../lib/env')
 const { absoluteUrl } = await import('../lib/site')
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { hours: { type: 'string' } } })
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { hours: { type: 'string' } },
+})
 const slug = positionals[0]
 const hours = values.hours === undefined ? DEFAULT_PREVIEW_HOURS : Number(values.hours)
 
@@ -20,9 +23,13 @@ function fail(message: string): never {
 
 if (!slug) fail('Usage: npm run preview-link -- <slug> [--hours N]')
 if (!Number.isFinite(hours) || hours <= 0) fail('--hours must be a positive number')
-if (!env.PREVIEW_SECRET) fail('PREVIEW_SECRET is not set: preview is off. Set it in .env.local (16+ characters) or the environment.')
+if (!env.PREVIEW_SECRET)
+  fail(
+    'PREVIEW_SECRET is not set: preview is off. Set it in .env.local (16+ characters) or the environment.',
+  )
 const contentDir = process.env.CONTENT_DIR ?? 'content'
-if (!existsSync(path.join(contentDir, 'reviews', `${slug}.mdx`))) fail(`No review "${slug}" in ${contentDir}/reviews/`)
+if (!existsSync(path.join(contentDir, 'reviews', `${slug}.mdx`)))
+  fail(`No review "${slug}" in ${contentDir}/reviews/`)
 
 const token = previewToken(slug, env.PREVIEW_SECRET, hours)
 console.log(absoluteUrl(previewPath(token)))

@@ -1,7 +1,23 @@
 import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 
-const ENTRIES = ['app', 'components', 'content', 'lib', 'public', 'scripts', 'instrumentation.ts', 'proxy.ts', 'package.json', 'tsconfig.json', 'tsconfig.scripts.json', 'next.config.ts', 'postcss.config.mjs', 'contentlayer.config.ts', 'published-urls.txt']
+const ENTRIES = [
+  'app',
+  'components',
+  'content',
+  'lib',
+  'public',
+  'scripts',
+  'instrumentation.ts',
+  'proxy.ts',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.scripts.json',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'contentlayer.config.ts',
+  'published-urls.txt',
+]
 
 /**
  * A copy of the project to build separately (its own .next and .contentlayer), inside the
@@ -10,7 +26,8 @@ const ENTRIES = ['app', 'components', 'content', 'lib', 'public', 'scripts', 'in
 export function copyProject(root: string, target: string): string {
   rmSync(target, { recursive: true, force: true })
   mkdirSync(target, { recursive: true })
-  for (const entry of ENTRIES) cpSync(path.join(root, entry), path.join(target, entry), { recursive: true })
+  for (const entry of ENTRIES)
+    cpSync(path.join(root, entry), path.join(target, entry), { recursive: true })
   symlinkSync(path.join(root, 'node_modules'), path.join(target, 'node_modules'))
   return target
 }

@@ -11,7 +11,9 @@ const run = promisify(execFile)
 const SLOW = 60_000
 
 /** Runs the export as `npm run subscribers:export` would, on the embedded database in `dataDir`. */
-async function exportFrom(dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function exportFrom(
+  dataDir: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const command = ['tsx', '--tsconfig', 'tsconfig.scripts.json', 'scripts/subscribers-export.ts']
   // DATABASE_URL blank, not absent: a developer's .env.local must not point the export elsewhere.
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }
@@ -45,7 +47,13 @@ describe('npm run subscribers:export', { timeout: SLOW }, () => {
         sourceReview: 'ballerina-2025',
         utm: { source: 'newsletter', campaign: '=HYPERLINK("http://evil.example","click")' },
       })
-      await store.add({ email: 'al@example.com', consentedAt: new Date('2025-06-02T10:30:00.000Z'), consentText, sourcePath: '/', utm: {} })
+      await store.add({
+        email: 'al@example.com',
+        consentedAt: new Date('2025-06-02T10:30:00.000Z'),
+        consentText,
+        sourcePath: '/',
+        utm: {},
+      })
       await store.add({
         email: 'Mo@example.com',
         consentedAt: new Date('2025-06-03T11:45:30.250Z'),

@@ -52,11 +52,15 @@ async function main(): Promise<void> {
     await store.close()
   }
   // Never the URL itself: it may hold a password.
-  console.error(`Exported ${count} subscriber${count === 1 ? '' : 's'} from ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : dir}.`)
+  console.error(
+    `Exported ${count} subscriber${count === 1 ? '' : 's'} from ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : dir}.`,
+  )
 }
 
 main().catch((error: unknown) => {
-  console.error(`subscribers:export failed: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(
+    `subscribers:export failed: ${error instanceof Error ? error.message : String(error)}`,
+  )
   if (wroteAny) console.error('The CSV written so far is incomplete.')
   process.exitCode = 1
 })

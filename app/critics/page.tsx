@@ -6,7 +6,11 @@ import { pageMetadata } from '@/lib/metadata'
 
 export const revalidate = 30
 
-export const metadata = pageMetadata({ title: 'Critics', description: 'The critics who write for Intertitle.', path: '/critics' })
+export const metadata = pageMetadata({
+  title: 'Critics',
+  description: 'The critics who write for Intertitle.',
+  path: '/critics',
+})
 
 export default function CriticsPage() {
   return (
@@ -20,8 +24,10 @@ export default function CriticsPage() {
             <h2 className="font-serif text-2xl font-bold">
               <Link href={c.url}>{c.name}</Link>
             </h2>
-            <p className="mt-1 text-muted">{c.bio}</p>
-            <p className="mt-1 font-sans text-sm">{getReviewsWhere((r) => r.critic === c.slug).length} reviews</p>
+            <p className="text-muted mt-1">{c.bio}</p>
+            <p className="mt-1 font-sans text-sm">
+              {getReviewsWhere((r) => r.critic === c.slug).length} reviews
+            </p>
           </li>
         ))}
       </ul>

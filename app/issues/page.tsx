@@ -6,7 +6,11 @@ import { pageMetadata } from '@/lib/metadata'
 
 export const revalidate = 30
 
-export const metadata = pageMetadata({ title: 'The magazine', description: 'The archive of Intertitle’s print issues.', path: '/issues' })
+export const metadata = pageMetadata({
+  title: 'The magazine',
+  description: 'The archive of Intertitle’s print issues.',
+  path: '/issues',
+})
 
 export default function IssuesPage() {
   return (

@@ -15,5 +15,8 @@ export async function subscribe(_previous: SignupState, data: FormData): Promise
   const form = readSignupForm(data)
   // Without JavaScript the hidden campaign fields stay empty; the page's own URL still has them.
   if (Object.keys(form.utm).length === 0) form.utm = utmFromReferrer(request.get('referer'))
-  return signUp({ form, client: clientAddress(request.get('x-forwarded-for'), env.TRUSTED_PROXIES) }, signupDeps())
+  return signUp(
+    { form, client: clientAddress(request.get('x-forwarded-for'), env.TRUSTED_PROXIES) },
+    signupDeps(),
+  )
 }

@@ -20,7 +20,8 @@ export default function NewsletterPage() {
   return (
     <>
       <PageHeader title="Newsletter" crumbs={trail({ name: 'Newsletter', href: path })}>
-        One email a month, when the new issue of the magazine goes on sale. No advertising, and no sharing of your address.
+        One email a month, when the new issue of the magazine goes on sale. No advertising, and no
+        sharing of your address.
       </PageHeader>
       <NewsletterForm heading="h2" source={{ path, issue: issue?.slug }} className="max-w-2xl" />
       {issue ? <IssuePanel issue={issue} className="mt-14" /> : null}

@@ -6,14 +6,23 @@ import { PagefindSearch } from './_components/pagefind-search'
 import { SearchForm } from './_components/search-form'
 import { resultSummary, SearchResults } from './_components/search-results'
 
-export const metadata = pageMetadata({ title: 'Search', description: 'Search every review by film, director, actor or critic.', path: '/search' })
+export const metadata = pageMetadata({
+  title: 'Search',
+  description: 'Search every review by film, director, actor or critic.',
+  path: '/search',
+})
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 200) || undefined
+const one = (v: string | string[] | undefined) =>
+  (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 200) || undefined
 
 export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
   const params = await searchParams
   const q = one(params.q) ?? ''
-  const filters: SearchFilters = { critic: one(params.critic), genre: one(params.genre), year: one(params.year) }
+  const filters: SearchFilters = {
+    critic: one(params.critic),
+    genre: one(params.genre),
+    year: one(params.year),
+  }
   const records = searchRecords()
   const asked = Boolean(q || filters.critic || filters.genre || filters.year)
   const hits = asked ? searchReviews(records, q, filters) : []
@@ -23,7 +32,15 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
     film: `${record.film} (${record.year})`,
     critic: record.critic,
     date: record.date,
-    excerpt: excerpt ? (<>{excerpt.before}<mark>{excerpt.match}</mark>{excerpt.after}</>) : record.text.slice(0, 180) + '…',
+    excerpt: excerpt ? (
+      <>
+        {excerpt.before}
+        <mark>{excerpt.match}</mark>
+        {excerpt.after}
+      </>
+    ) : (
+      record.text.slice(0, 180) + '…'
+    ),
   }))
   return (
     <>

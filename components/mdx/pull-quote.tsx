@@ -9,7 +9,7 @@ export function PullQuote({ children }: { children: ReactNode }) {
     <figure
       data-pullquote=""
       aria-hidden="true"
-      className="my-10 border-y-2 border-accent py-6 text-center font-serif text-2xl leading-snug font-bold text-balance italic sm:-mx-8 sm:text-3xl"
+      className="border-accent my-10 border-y-2 py-6 text-center font-serif text-2xl leading-snug font-bold text-balance italic sm:-mx-8 sm:text-3xl"
     >
       <span className="text-accent">“</span>
       {children}

@@ -10,7 +10,12 @@ describe('clientAddress', () => {
   })
 
   it('with no trusted proxy, never reads the header: a client cannot pick its own bucket', () => {
-    for (const header of [null, '203.0.113.7', '198.51.100.1, 203.0.113.7', `10.0.0.${Math.floor(Math.random() * 255)}`]) {
+    for (const header of [
+      null,
+      '203.0.113.7',
+      '198.51.100.1, 203.0.113.7',
+      `10.0.0.${Math.floor(Math.random() * 255)}`,
+    ]) {
       expect(clientAddress(header, 0)).toBe(DIRECT_CLIENTS)
     }
   })
@@ -38,9 +43,18 @@ describe('clientAddress', () => {
   })
 
   it('puts every IPv6 address of one /64 in one bucket, however it is written', () => {
-    const spellings = ['2001:db8:85a3:1:aaaa::1', '2001:0DB8:85A3:0001:bbbb:cccc:dddd:eeee', '2001:db8:85a3:1::', 'fe80::1%eth0']
+    const spellings = [
+      '2001:db8:85a3:1:aaaa::1',
+      '2001:0DB8:85A3:0001:bbbb:cccc:dddd:eeee',
+      '2001:db8:85a3:1::',
+      'fe80::1%eth0',
+    ]
     const buckets = spellings.map((address) => clientAddress(address, 1))
-    expect(buckets.slice(0, 3)).toEqual(['2001:db8:85a3:1::/64', '2001:db8:85a3:1::/64', '2001:db8:85a3:1::/64'])
+    expect(buckets.slice(0, 3)).toEqual([
+      '2001:db8:85a3:1::/64',
+      '2001:db8:85a3:1::/64',
+      '2001:db8:85a3:1::/64',
+    ])
     expect(buckets[3]).toBe('fe80:0:0:0::/64')
     expect(clientAddress('2001:db8:85a3:2::1', 1)).not.toBe(buckets[0])
     expect(clientAddress('::1', 1)).toBe('0:0:0:0::/64')

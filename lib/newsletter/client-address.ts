@@ -13,7 +13,10 @@ export const DIRECT_CLIENTS = 'direct'
  * client could choose its own bucket with every request. All such requests share one bucket,
  * which is why production runs behind a proxy with TRUSTED_PROXIES set (README, "Deploying").
  */
-export function clientAddress(forwardedFor: string | null | undefined, trustedProxies: number): string {
+export function clientAddress(
+  forwardedFor: string | null | undefined,
+  trustedProxies: number,
+): string {
   if (trustedProxies < 1) return DIRECT_CLIENTS
   const hops = (forwardedFor ?? '')
     .split(',')
@@ -25,7 +28,9 @@ export function clientAddress(forwardedFor: string | null | undefined, trustedPr
 
 /** IPv4 as is; IPv6 by its /64 (one household or phone holds a whole /64). */
 function bucketOf(entry: string): string {
-  const address = entry.replace(/^\[(.*)\](?::\d+)?$/, '$1').replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1')
+  const address = entry
+    .replace(/^\[(.*)\](?::\d+)?$/, '$1')
+    .replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1')
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
   if (mapped?.[1]) return mapped[1]
   if (isIPv4(address)) return address
@@ -38,5 +43,7 @@ function expandIPv6(address: string): string[] {
   const left = head ? head.split(':') : []
   const right = tail ? tail.split(':') : []
   const missing = tail === undefined ? 0 : 8 - left.length - right.length
-  return [...left, ...Array<string>(missing).fill('0'), ...right].map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
+  return [...left, ...Array<string>(missing).fill('0'), ...right].map((group) =>
+    group.toLowerCase().replace(/^0+(?=.)/, ''),
+  )
 }

@@ -19,7 +19,8 @@ function parseCsv(text: string): string[][] {
       i++
     } else {
       while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
-        if (text[i] === '"' || text[i] === '\n') throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`)
+        if (text[i] === '"' || text[i] === '\n')
+          throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`)
         cell += text[i++]
       }
     }
@@ -73,7 +74,17 @@ describe('csvRow', () => {
   })
 
   it('reads back as written, whatever the cells hold', () => {
-    const awkward = ['plain', '', 'com,ma', 'quo"te', '"', 'cr\rlf\n', 'über «ça»', ' spaced ', "'already quoted"]
+    const awkward = [
+      'plain',
+      '',
+      'com,ma',
+      'quo"te',
+      '"',
+      'cr\rlf\n',
+      'über «ça»',
+      ' spaced ',
+      "'already quoted",
+    ]
     expect(parseCsv(csvRow(awkward) + csvRow(['x']))).toEqual([awkward, ['x']])
   })
 })

@@ -19,16 +19,20 @@ export type UtmKey = (typeof utmKeys)[number]
 export const utmField = (key: UtmKey) => `utm_${key}` as const
 
 /** The sentence a reader ticks; stored beside each signup as the record of what they agreed to. */
-export const consentText = 'Yes, email me the Intertitle newsletter. I can unsubscribe at any time with the link in every email.'
+export const consentText =
+  'Yes, email me the Intertitle newsletter. I can unsubscribe at any time with the link in every email.'
 
 export const messages = {
   emailMissing: 'Enter your email address',
   emailInvalid: 'Enter a valid email address',
   consentMissing: 'Tick the box to say you would like the newsletter',
   problems: 'Please check the form:',
-  thanks: 'Thank you. You are on the list: the newsletter will arrive by email when each new issue goes on sale.',
-  failed: 'Sorry, we could not sign you up just now because of a problem on our side. Please try again in a few minutes.',
-  busy: (retry: string) => `We have had several sign-ups from your connection in a short time. Please try again ${retry}.`,
+  thanks:
+    'Thank you. You are on the list: the newsletter will arrive by email when each new issue goes on sale.',
+  failed:
+    'Sorry, we could not sign you up just now because of a problem on our side. Please try again in a few minutes.',
+  busy: (retry: string) =>
+    `We have had several sign-ups from your connection in a short time. Please try again ${retry}.`,
 } as const
 
 export type FieldErrors = Partial<Record<'email' | 'consent', string>>

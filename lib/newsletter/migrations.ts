@@ -33,9 +33,13 @@ export const migrations: readonly Migration[] = [
 /** Any number shared by every copy of the site, so two servers starting at once take turns. */
 const MIGRATION_LOCK = 7_302_514
 
-export async function migrate(db: Database, steps: readonly Migration[] = migrations): Promise<number[]> {
+export async function migrate(
+  db: Database,
+  steps: readonly Migration[] = migrations,
+): Promise<number[]> {
   steps.forEach((step, i) => {
-    if (step.version !== i + 1) throw new Error(`Migration ${step.name} is numbered ${step.version}; expected ${i + 1}`)
+    if (step.version !== i + 1)
+      throw new Error(`Migration ${step.name} is numbered ${step.version}; expected ${i + 1}`)
   })
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
@@ -45,15 +49,22 @@ export async function migrate(db: Database, steps: readonly Migration[] = migrat
         name text not null,
         applied_at timestamptz not null default now()
       )`)
-    const done = await tx.query<{ version: number }>('select version from schema_migrations order by version')
+    const done = await tx.query<{ version: number }>(
+      'select version from schema_migrations order by version',
+    )
     const latest = done.at(-1)?.version ?? 0
     if (latest > steps.length) {
-      throw new Error(`The database is at schema version ${latest}, newer than this code (${steps.length}): deploy the newer code`)
+      throw new Error(
+        `The database is at schema version ${latest}, newer than this code (${steps.length}): deploy the newer code`,
+      )
     }
     const applied: number[] = []
     for (const step of steps.slice(latest)) {
       await tx.exec(step.sql)
-      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [step.version, step.name])
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        step.version,
+        step.name,
+      ])
       applied.push(step.version)
     }
     return applied

@@ -6,7 +6,8 @@ import type { Database, Params, Queryable } from './sql'
  * Lock files this process holds. On globalThis because Next may evaluate this module more
  * than once in one server, and each copy must see the others' locks.
  */
-const held = ((globalThis as { __intertitlePgliteLocks?: Set<string> }).__intertitlePgliteLocks ??= new Set<string>())
+const held = ((globalThis as { __intertitlePgliteLocks?: Set<string> }).__intertitlePgliteLocks ??=
+  new Set<string>())
 
 /**
  * PGlite is PostgreSQL in one process: only one PGlite instance may open its folder at a time
@@ -18,7 +19,9 @@ const held = ((globalThis as { __intertitlePgliteLocks?: Set<string> }).__intert
 function lock(dir: string): () => void {
   const file = path.resolve(/* turbopackIgnore: true */ `${dir}.lock`)
   if (held.has(file)) {
-    throw new Error(`The embedded database ${dir} is already open in this process; share that instance instead.`)
+    throw new Error(
+      `The embedded database ${dir} is already open in this process; share that instance instead.`,
+    )
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -3,7 +3,12 @@ import type { Database, Params, Queryable } from './sql'
 
 /** PostgreSQL through node-postgres: a small pool, one client per transaction. */
 export async function openPostgres(connectionString: string, { max = 10 } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 })
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  })
   // An idle client losing its connection must not take the server down; the pool replaces it.
   pool.on('error', (error) => console.error('newsletter: idle PostgreSQL connection failed', error))
 

@@ -4,13 +4,17 @@ import { createRateLimiter } from './rate-limit'
 /** A limiter on a clock the test moves by hand. */
 function clocked(options: { limit: number; windowMs: number; maxKeys?: number }) {
   let t = 1_000_000
-  return { limiter: createRateLimiter({ ...options, now: () => t }), advance: (ms: number) => (t += ms) }
+  return {
+    limiter: createRateLimiter({ ...options, now: () => t }),
+    advance: (ms: number) => (t += ms),
+  }
 }
 
 /** The site's default: 5 a minute. */
 const limiter5 = () => clocked({ limit: 5, windowMs: 60_000 })
 
-const takeTimes = (take: () => { ok: boolean }, n: number) => Array.from({ length: n }, () => take().ok)
+const takeTimes = (take: () => { ok: boolean }, n: number) =>
+  Array.from({ length: n }, () => take().ok)
 
 describe('createRateLimiter', () => {
   it('allows `limit` at once, then says how long until the next', () => {

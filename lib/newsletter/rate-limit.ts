@@ -25,7 +25,8 @@ export function createRateLimiter({
   const buckets = new Map<string, Bucket>()
   const perMs = limit / windowMs
 
-  const refill = (bucket: Bucket, t: number) => Math.min(limit, bucket.tokens + (t - bucket.at) * perMs)
+  const refill = (bucket: Bucket, t: number) =>
+    Math.min(limit, bucket.tokens + (t - bucket.at) * perMs)
 
   /** Forgets full buckets (they behave exactly like new ones) so memory stays bounded. */
   function sweep(t: number) {

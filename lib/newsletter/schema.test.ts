@@ -37,19 +37,32 @@ describe('parseSignup', () => {
     expect(result).toMatchObject({ ok: true, signup: { email: 'Ann@example.com', consent: true } })
   })
 
-  it.each(['not-an-email', 'ann@', '@example.com', 'ann@example', 'ann example@example.com', `${'a'.repeat(250)}@example.com`])(
-    'says "%s" is not a valid address',
-    (email) => {
-      expect(parseSignup(form({ email }))).toEqual({ ok: false, errors: { email: messages.emailInvalid } })
-    },
-  )
+  it.each([
+    'not-an-email',
+    'ann@',
+    '@example.com',
+    'ann@example',
+    'ann example@example.com',
+    `${'a'.repeat(250)}@example.com`,
+  ])('says "%s" is not a valid address', (email) => {
+    expect(parseSignup(form({ email }))).toEqual({
+      ok: false,
+      errors: { email: messages.emailInvalid },
+    })
+  })
 
   it('asks for an address when there is none', () => {
-    expect(parseSignup(form({ email: '   ' }))).toEqual({ ok: false, errors: { email: messages.emailMissing } })
+    expect(parseSignup(form({ email: '   ' }))).toEqual({
+      ok: false,
+      errors: { email: messages.emailMissing },
+    })
   })
 
   it('asks for consent when the box is not ticked', () => {
-    expect(parseSignup(form({ consent: false }))).toEqual({ ok: false, errors: { consent: messages.consentMissing } })
+    expect(parseSignup(form({ consent: false }))).toEqual({
+      ok: false,
+      errors: { consent: messages.consentMissing },
+    })
   })
 
   it('reports both problems at once, one message each', () => {
@@ -75,12 +88,33 @@ describe('parseSignup', () => {
   })
 
   it('keeps a site path and slugs, and drops anything else', () => {
-    const good = parseSignup(form({ sourcePath: '/reviews/ballerina-2025', sourceReview: 'ballerina-2025', sourceIssue: 'issue-3' }))
-    expect(good).toMatchObject({ ok: true, signup: { sourcePath: '/reviews/ballerina-2025', sourceReview: 'ballerina-2025', sourceIssue: 'issue-3' } })
+    const good = parseSignup(
+      form({
+        sourcePath: '/reviews/ballerina-2025',
+        sourceReview: 'ballerina-2025',
+        sourceIssue: 'issue-3',
+      }),
+    )
+    expect(good).toMatchObject({
+      ok: true,
+      signup: {
+        sourcePath: '/reviews/ballerina-2025',
+        sourceReview: 'ballerina-2025',
+        sourceIssue: 'issue-3',
+      },
+    })
 
-    const bad = parseSignup(form({ sourcePath: 'https://evil.example/', sourceReview: 'Not A Slug', sourceIssue: '../../etc' }))
+    const bad = parseSignup(
+      form({
+        sourcePath: 'https://evil.example/',
+        sourceReview: 'Not A Slug',
+        sourceIssue: '../../etc',
+      }),
+    )
     expect(bad.ok).toBe(true)
-    expect(bad.ok && [bad.signup.sourcePath, bad.signup.sourceReview, bad.signup.sourceIssue]).toEqual([undefined, undefined, undefined])
+    expect(
+      bad.ok && [bad.signup.sourcePath, bad.signup.sourceReview, bad.signup.sourceIssue],
+    ).toEqual([undefined, undefined, undefined])
   })
 })
 
@@ -107,6 +141,11 @@ describe('readSignupForm', () => {
   })
 
   it('treats an unticked box and missing fields as empty, not as errors', () => {
-    expect(readSignupForm(new FormData())).toMatchObject({ email: '', consent: false, honeypot: '', utm: {} })
+    expect(readSignupForm(new FormData())).toMatchObject({
+      email: '',
+      consent: false,
+      honeypot: '',
+      utm: {},
+    })
   })
 })

@@ -28,7 +28,13 @@ const utmValue = z
 const email = z
   .string({ error: messages.emailMissing })
   .transform(normaliseEmail)
-  .pipe(z.string().min(1, { error: messages.emailMissing }).max(254, { error: messages.emailInvalid }).pipe(z.email({ error: messages.emailInvalid })))
+  .pipe(
+    z
+      .string()
+      .min(1, { error: messages.emailMissing })
+      .max(254, { error: messages.emailInvalid })
+      .pipe(z.email({ error: messages.emailInvalid })),
+  )
 
 export const signupSchema = z.object({
   email,
@@ -36,7 +42,9 @@ export const signupSchema = z.object({
   sourcePath: path,
   sourceReview: slug,
   sourceIssue: slug,
-  utm: z.object(Object.fromEntries(utmKeys.map((k) => [k, utmValue])) as Record<UtmKey, typeof utmValue>),
+  utm: z.object(
+    Object.fromEntries(utmKeys.map((k) => [k, utmValue])) as Record<UtmKey, typeof utmValue>,
+  ),
 })
 
 export type Signup = z.infer<typeof signupSchema>

@@ -11,7 +11,14 @@ import { migrate } from './migrations'
 import { openPglite } from './pglite'
 import { openPostgres } from './postgres'
 import type { Database, Params } from './sql'
-import { createStore, openStore, pgliteDir, type NewSubscriber, type Subscriber, type SubscriberStore } from './store'
+import {
+  createStore,
+  openStore,
+  pgliteDir,
+  type NewSubscriber,
+  type Subscriber,
+  type SubscriberStore,
+} from './store'
 
 /**
  * One contract, three databases: the store must behave the same on PGlite in memory (the
@@ -68,7 +75,11 @@ function postgresBackend(): PostgresBackend {
     url: async () => (await start()).url,
     open: async () => openPostgres((await start()).url),
     // A server that never started has nothing to stop; its tests already failed saying why.
-    teardown: async () => server?.then((started) => started.stop(), () => undefined),
+    teardown: async () =>
+      server?.then(
+        (started) => started.stop(),
+        () => undefined,
+      ),
   }
 }
 
@@ -105,7 +116,9 @@ function counting(db: Database): { db: Database; queries: () => number } {
 }
 
 async function versions(db: Database): Promise<number[]> {
-  const rows = await db.query<{ version: number }>('select version from schema_migrations order by version')
+  const rows = await db.query<{ version: number }>(
+    'select version from schema_migrations order by version',
+  )
   return rows.map((row) => row.version)
 }
 
@@ -115,7 +128,8 @@ async function rowsOf(store: SubscriberStore, pageSize?: number): Promise<Subscr
   return rows
 }
 
-const emailsOf = async (store: SubscriberStore, pageSize?: number) => (await rowsOf(store, pageSize)).map((row) => row.email)
+const emailsOf = async (store: SubscriberStore, pageSize?: number) =>
+  (await rowsOf(store, pageSize)).map((row) => row.email)
 
 /** The pid of a process that has run and exited, so names nobody. */
 async function deadPid(): Promise<number> {
@@ -173,13 +187,19 @@ for (const backend of backends) {
       const reopened = await createStore(await reopen())
       expect(await migrate(current())).toEqual([])
       expect(await versions(current())).toEqual([1])
-      expect(await rowsOf(reopened)).toEqual([expect.objectContaining({ email: 'kept@example.com', utmSource: 'kept' })])
+      expect(await rowsOf(reopened)).toEqual([
+        expect.objectContaining({ email: 'kept@example.com', utmSource: 'kept' }),
+      ])
     })
 
     it('refuses a database that is newer than the code', async () => {
       await createStore(current())
-      await current().query("insert into schema_migrations (version, name) values (2, 'from the future')")
-      await expect(createStore(current())).rejects.toThrow(/schema version 2, newer than this code \(1\)/)
+      await current().query(
+        "insert into schema_migrations (version, name) values (2, 'from the future')",
+      )
+      await expect(createStore(current())).rejects.toThrow(
+        /schema version 2, newer than this code \(1\)/,
+      )
     })
 
     it('adds subscribers and counts them', async () => {
@@ -193,14 +213,27 @@ for (const backend of backends) {
     it('stores an address once whatever its case, keeping the first consent', async () => {
       const store = await createStore(current())
       await store.add(
-        subscriber('Ann@Example.com', { consentedAt: new Date('2025-01-01T10:00:00.000Z'), sourcePath: '/reviews/first', utm: { campaign: 'first' } }),
+        subscriber('Ann@Example.com', {
+          consentedAt: new Date('2025-01-01T10:00:00.000Z'),
+          sourcePath: '/reviews/first',
+          utm: { campaign: 'first' },
+        }),
       )
       await store.add(
-        subscriber(' ann@EXAMPLE.COM ', { consentedAt: new Date('2025-02-02T10:00:00.000Z'), sourcePath: '/issues/second', utm: { campaign: 'second' } }),
+        subscriber(' ann@EXAMPLE.COM ', {
+          consentedAt: new Date('2025-02-02T10:00:00.000Z'),
+          sourcePath: '/issues/second',
+          utm: { campaign: 'second' },
+        }),
       )
       expect(await store.count()).toBe(1)
       const [only] = await rowsOf(store)
-      expect(only).toMatchObject({ email: 'Ann@example.com', consentedAt: '2025-01-01T10:00:00.000Z', sourcePath: '/reviews/first', utmCampaign: 'first' })
+      expect(only).toMatchObject({
+        email: 'Ann@example.com',
+        consentedAt: '2025-01-01T10:00:00.000Z',
+        sourcePath: '/reviews/first',
+        utmCampaign: 'first',
+      })
     })
 
     it('lists every subscriber in signup order, a page at a time', async () => {
@@ -208,7 +241,20 @@ for (const backend of backends) {
       const store = await createStore(spy.db)
       // Not alphabetical, so the order can only come from the order of signing up.
       // Twelve, so ids run past 9: sorted as text, 10 would come before 2.
-      const signedUp = ['mia', 'al', 'zoe', 'bo', 'cy', 'ed', 'di', 'kit', 'jo', 'flo', 'gus', 'hal'].map((name) => `${name}@example.com`)
+      const signedUp = [
+        'mia',
+        'al',
+        'zoe',
+        'bo',
+        'cy',
+        'ed',
+        'di',
+        'kit',
+        'jo',
+        'flo',
+        'gus',
+        'hal',
+      ].map((name) => `${name}@example.com`)
       for (const email of signedUp) await store.add(subscriber(email))
 
       const pagesOf = async (pageSize: number) => {
@@ -231,7 +277,13 @@ for (const backend of backends) {
         sourcePath: '/reviews/ballerina-2025',
         sourceReview: 'ballerina-2025',
         sourceIssue: 'issue-3',
-        utm: { source: 'newsletter', medium: 'email', campaign: 'spring-2025', content: 'header link', term: 'dance' },
+        utm: {
+          source: 'newsletter',
+          medium: 'email',
+          campaign: 'spring-2025',
+          content: 'header link',
+          term: 'dance',
+        },
       })
       await store.add(subscriber('bare@example.com'))
       const rows = await rowsOf(store)
@@ -272,7 +324,9 @@ for (const backend of backends) {
       const addresses = Array.from({ length: 800 }, (_, i) => `reader${i}@example.com`)
       // Every fourth address comes again straight after itself (half of them in capitals),
       // so both copies are in flight together: 800 + 200 signups.
-      const signups = addresses.flatMap((email, i) => (i % 4 === 0 ? [email, i % 8 === 0 ? email.toUpperCase() : email] : [email]))
+      const signups = addresses.flatMap((email, i) =>
+        i % 4 === 0 ? [email, i % 8 === 0 ? email.toUpperCase() : email] : [email],
+      )
       expect(signups).toHaveLength(1000)
 
       await Promise.all(signups.map((email) => store.add(subscriber(email))))
@@ -308,7 +362,9 @@ for (const backend of backends) {
           expect(readFileSync(folder.lockFile, 'utf8')).toBe(String(process.pid))
           // A second instance in the same process would corrupt the folder as surely as a second process.
           await expect(openPglite(folder.dir)).rejects.toThrow(/already open in this process/)
-          await expect(openStore({ dataDir: folder.root })).rejects.toThrow(/already open in this process/)
+          await expect(openStore({ dataDir: folder.root })).rejects.toThrow(
+            /already open in this process/,
+          )
 
           await closeCurrent()
           expect(existsSync(folder.lockFile)).toBe(false)
@@ -327,7 +383,9 @@ for (const backend of backends) {
           const other = path.join(folder.root, 'other')
           // The parent process (Vitest's) stands in for a running site: alive, and not us.
           writeFileSync(`${other}.lock`, String(process.ppid))
-          await expect(openPglite(other)).rejects.toThrow(`The embedded database ${other} is in use by process ${process.ppid} (is the site running?)`)
+          await expect(openPglite(other)).rejects.toThrow(
+            `The embedded database ${other} is in use by process ${process.ppid} (is the site running?)`,
+          )
           expect(readFileSync(`${other}.lock`, 'utf8')).toBe(String(process.ppid))
           expect(existsSync(other)).toBe(false)
         })

@@ -117,4 +117,5 @@ export async function openStore({ databaseUrl, dataDir }: StoreConfig): Promise<
 }
 
 // Never traced into a standalone build: a deployment must not carry a developer's subscribers.
-export const pgliteDir = (dataDir: string) => path.resolve(/* turbopackIgnore: true */ dataDir, 'newsletter')
+export const pgliteDir = (dataDir: string) =>
+  path.resolve(/* turbopackIgnore: true */ dataDir, 'newsletter')

@@ -33,7 +33,11 @@ const form = (overrides: Partial<SignupForm> = {}): SignupForm => ({
 const consentedAt = new Date('2025-06-05T08:30:00.000Z')
 
 /** The real store and limiter; the limiter's clock, the signup time and the error log are the test's. */
-function deps({ limit = 5, windowMs = 60_000, storeOf = async () => store }: { limit?: number; windowMs?: number; storeOf?: SignupDeps['store'] } = {}) {
+function deps({
+  limit = 5,
+  windowMs = 60_000,
+  storeOf = async () => store,
+}: { limit?: number; windowMs?: number; storeOf?: SignupDeps['store'] } = {}) {
   const logged: unknown[] = []
   let t = 0
   const value: SignupDeps = {
@@ -53,7 +57,10 @@ async function stored(): Promise<Subscriber[]> {
 
 describe('signUp', () => {
   it('stores a new subscriber with the consent wording, time, page and campaign, and thanks them', async () => {
-    const state = await signUp({ form: form({ email: ' Ann@Example.COM ' }), client: '203.0.113.7' }, deps().deps)
+    const state = await signUp(
+      { form: form({ email: ' Ann@Example.COM ' }), client: '203.0.113.7' },
+      deps().deps,
+    )
     expect(state).toEqual({ status: 'thanks' })
     expect(await stored()).toEqual([
       expect.objectContaining({
@@ -72,22 +79,35 @@ describe('signUp', () => {
 
   it('thanks a bot that filled the honeypot and stores nothing, however bad the rest', async () => {
     const { deps: d } = deps()
-    expect(await signUp({ form: form({ honeypot: 'https://spam.example' }), client: 'a' }, d)).toEqual({ status: 'thanks' })
-    expect(await signUp({ form: form({ honeypot: 'x', email: 'not-an-email', consent: false }), client: 'a' }, d)).toEqual({ status: 'thanks' })
+    expect(
+      await signUp({ form: form({ honeypot: 'https://spam.example' }), client: 'a' }, d),
+    ).toEqual({ status: 'thanks' })
+    expect(
+      await signUp(
+        { form: form({ honeypot: 'x', email: 'not-an-email', consent: false }), client: 'a' },
+        d,
+      ),
+    ).toEqual({ status: 'thanks' })
     expect(await store.count()).toBe(0)
   })
 
   it('answers an address already on the list exactly as a new one, and keeps the first consent', async () => {
     const { deps: d } = deps()
     const first = await signUp({ form: form({ email: 'ann@example.com' }), client: 'a' }, d)
-    const again = await signUp({ form: form({ email: 'ANN@example.com', utm: { campaign: 'autumn' } }), client: 'b' }, d)
+    const again = await signUp(
+      { form: form({ email: 'ANN@example.com', utm: { campaign: 'autumn' } }), client: 'b' },
+      d,
+    )
     expect(again).toEqual(first)
     expect(await store.count()).toBe(1)
     expect((await stored())[0]).toMatchObject({ email: 'ann@example.com', utmCampaign: 'spring' })
   })
 
   it('returns field errors with what was typed, and stores nothing', async () => {
-    const state = await signUp({ form: form({ email: 'ann@', consent: false }), client: 'a' }, deps().deps)
+    const state = await signUp(
+      { form: form({ email: 'ann@', consent: false }), client: 'a' },
+      deps().deps,
+    )
     expect(state).toEqual({
       status: 'invalid',
       errors: { email: messages.emailInvalid, consent: messages.consentMissing },
@@ -108,7 +128,11 @@ describe('signUp', () => {
       values: { email: 'three@example.com', consent: true },
     })
     expect(await from('b', 'four@example.com')).toEqual({ status: 'thanks' })
-    expect((await stored()).map((row) => row.email)).toEqual(['one@example.com', 'two@example.com', 'four@example.com'])
+    expect((await stored()).map((row) => row.email)).toEqual([
+      'one@example.com',
+      'two@example.com',
+      'four@example.com',
+    ])
 
     advance(30_000)
     expect(await from('a', 'three@example.com')).toEqual({ status: 'thanks' })
@@ -117,14 +141,20 @@ describe('signUp', () => {
   it('says how many minutes to wait when it is more than one', async () => {
     const slow = deps({ limit: 1, windowMs: 10 * 60_000 }).deps
     await signUp({ form: form(), client: 'a' }, slow)
-    expect(await signUp({ form: form(), client: 'a' }, slow)).toMatchObject({ status: 'busy', message: messages.busy('in 10 minutes') })
+    expect(await signUp({ form: form(), client: 'a' }, slow)).toMatchObject({
+      status: 'busy',
+      message: messages.busy('in 10 minutes'),
+    })
   })
 
   it('says "failed", keeping what was typed, when the database cannot be reached', async () => {
     const down = new Error('connect ECONNREFUSED 127.0.0.1:5432')
     const { deps: d, logged } = deps({ storeOf: () => Promise.reject(down) })
     const state = await signUp({ form: form({ email: ' Ann@Example.COM ' }), client: 'a' }, d)
-    expect(state).toEqual({ status: 'failed', values: { email: ' Ann@Example.COM ', consent: true } })
+    expect(state).toEqual({
+      status: 'failed',
+      values: { email: ' Ann@Example.COM ', consent: true },
+    })
     expect(logged).toEqual([down])
   })
 
@@ -133,7 +163,10 @@ describe('signUp', () => {
     await db.exec('drop table subscribers')
     const { deps: d, logged } = deps()
     const state = await signUp({ form: form(), client: 'a' }, d)
-    expect(state).toEqual({ status: 'failed', values: { email: 'reader@example.com', consent: true } })
+    expect(state).toEqual({
+      status: 'failed',
+      values: { email: 'reader@example.com', consent: true },
+    })
     expect(String(logged[0])).toMatch(/subscribers/)
   })
 })

@@ -22,7 +22,10 @@ export type SignupRequest = {
  * or the one thank-you, which is the same whether the address is new, already on the list
  * or came from a bot.
  */
-export async function signUp({ form, client }: SignupRequest, deps: SignupDeps): Promise<SignupState> {
+export async function signUp(
+  { form, client }: SignupRequest,
+  deps: SignupDeps,
+): Promise<SignupState> {
   // A person never sees the honeypot, so whatever filled it is not one: thank it, store nothing.
   if (form.honeypot.trim() !== '') return { status: 'thanks' }
 
@@ -31,7 +34,8 @@ export async function signUp({ form, client }: SignupRequest, deps: SignupDeps):
   if (!parsed.ok) return { status: 'invalid', errors: parsed.errors, values }
 
   const allowed = deps.limiter.take(client)
-  if (!allowed.ok) return { status: 'busy', message: messages.busy(retryIn(allowed.retryAfterMs)), values }
+  if (!allowed.ok)
+    return { status: 'busy', message: messages.busy(retryIn(allowed.retryAfterMs)), values }
 
   const { signup } = parsed
   try {

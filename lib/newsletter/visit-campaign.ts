@@ -29,7 +29,9 @@ export function pickUtm(params: URLSearchParams): string {
 
 export function utmFromQuery(query: string): Partial<Record<UtmKey, string>> {
   const params = new URLSearchParams(query)
-  return Object.fromEntries(utmKeys.flatMap((key) => (params.get(utmField(key)) ? [[key, params.get(utmField(key))]] : [])))
+  return Object.fromEntries(
+    utmKeys.flatMap((key) => (params.get(utmField(key)) ? [[key, params.get(utmField(key))]] : [])),
+  )
 }
 
 /** Without JavaScript the form cannot read the page URL, but the browser sends it as the Referer. */

@@ -4,21 +4,43 @@ import { chromium } from '@playwright/test'
  * `js` is what the page's HTML asks for (its first load, the budget); `prefetchJs` is what the
  * router fetches afterwards to make the links in view instant (other routes' chunks).
  */
-export type Bytes = { html: number; css: number; js: number; prefetchJs: number; fonts: number; images: number }
+export type Bytes = {
+  html: number
+  css: number
+  js: number
+  prefetchJs: number
+  fonts: number
+  images: number
+}
 
 /** Bytes on the wire (compressed, as transferred) for what a phone-sized Chromium loads. */
 export async function pageBytes(url: string): Promise<Bytes> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
-  const page = await browser.newPage({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.6, isMobile: true })
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  const page = await browser.newPage({
+    viewport: { width: 412, height: 915 },
+    deviceScaleFactor: 2.6,
+    isMobile: true,
+  })
   const client = await page.context().newCDPSession(page)
   await client.send('Network.enable')
   const html = await (await fetch(url)).text()
   const types = new Map<string, { type: string; url: string }>()
   const totals: Bytes = { html: 0, css: 0, js: 0, prefetchJs: 0, fonts: 0, images: 0 }
-  client.on('Network.responseReceived', (e) => types.set(e.requestId, { type: e.type, url: e.response.url }))
+  client.on('Network.responseReceived', (e) =>
+    types.set(e.requestId, { type: e.type, url: e.response.url }),
+  )
   client.on('Network.loadingFinished', (e) => {
     const seen = types.get(e.requestId)
-    let kind = { Document: 'html', Stylesheet: 'css', Script: 'js', Font: 'fonts', Image: 'images' }[seen?.type ?? ''] as keyof Bytes | undefined
+    let kind = {
+      Document: 'html',
+      Stylesheet: 'css',
+      Script: 'js',
+      Font: 'fonts',
+      Image: 'images',
+    }[seen?.type ?? ''] as keyof Bytes | undefined
     if (kind === 'js' && seen && !html.includes(new URL(seen.url).pathname)) kind = 'prefetchJs'
     if (kind) totals[kind] += e.encodedDataLength
   })

@@ -16,7 +16,15 @@ export function generateContent(source: string, target: string, count: number): 
     .map((f) => readFileSync(path.join(source, 'reviews', f), 'utf8'))
     .filter((text) => !/^draft: true$/m.test(text) && !/^publishAt:/m.test(text))
   for (let i = 0; i < count - files.length; i++) {
-    const text = (originals[i % originals.length] ?? '').replace(/^redirectFrom: .*\n/m, '').replace(/^headline: (['"]?)(.*?)\1$/m, (_, _q, h: string) => `headline: ${JSON.stringify(`${h} (${i + 1})`)}`)
-    writeFileSync(path.join(target, 'reviews', `generated-${String(i + 1).padStart(5, '0')}.mdx`), text)
+    const text = (originals[i % originals.length] ?? '')
+      .replace(/^redirectFrom: .*\n/m, '')
+      .replace(
+        /^headline: (['"]?)(.*?)\1$/m,
+        (_, _q, h: string) => `headline: ${JSON.stringify(`${h} (${i + 1})`)}`,
+      )
+    writeFileSync(
+      path.join(target, 'reviews', `generated-${String(i + 1).padStart(5, '0')}.mdx`),
+      text,
+    )
   }
 }

@@ -17,7 +17,13 @@ import { lighthouseMedian, type LighthouseScores } from './lighthouse'
 import { startNext, startStatic } from './server'
 import { throughput, type Throughput } from './throughput'
 
-const { values } = parseArgs({ options: { 'skip-build': { type: 'boolean' }, scale: { type: 'string' }, runs: { type: 'string' } } })
+const { values } = parseArgs({
+  options: {
+    'skip-build': { type: 'boolean' },
+    scale: { type: 'string' },
+    runs: { type: 'string' },
+  },
+})
 const root = process.cwd()
 const PAGES = { review: '/reviews/ballerina-2025', home: '/', reviews: '/reviews' } as const
 const NEXT_PORT = 3400
@@ -25,25 +31,41 @@ const STATIC_PORT = 3401
 
 type BuildRun = { reviews: number; ms: number; msPerReview: number; peakMemoryMiB: number | null }
 
-function timedBuild(cwd: string, env: Record<string, string> = {}): { ms: number; peakMemoryMiB: number | null } {
+function timedBuild(
+  cwd: string,
+  env: Record<string, string> = {},
+): { ms: number; peakMemoryMiB: number | null } {
   const start = Date.now()
   const gnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0
-  const cmd = gnuTime ? ['/usr/bin/time', ['-f', 'PEAK_KB=%M', 'npm', 'run', 'build']] as const : ['npm', ['run', 'build']] as const
-  const run = spawnSync(cmd[0], [...cmd[1]], { cwd, encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 256 * 1024 * 1024 })
+  const cmd = gnuTime
+    ? (['/usr/bin/time', ['-f', 'PEAK_KB=%M', 'npm', 'run', 'build']] as const)
+    : (['npm', ['run', 'build']] as const)
+  const run = spawnSync(cmd[0], [...cmd[1]], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  })
   if (run.status !== 0) throw new Error(`build failed in ${cwd}:\n${run.stderr.slice(-3000)}`)
   const peak = /PEAK_KB=(\d+)/.exec(run.stderr)?.[1]
   // GNU time reports the largest single process, which for next build is its main worker.
   return { ms: Date.now() - start, peakMemoryMiB: peak ? Math.round(Number(peak) / 1024) : null }
 }
 
-const countReviews = (dir: string) => readdirSync(path.join(dir, 'reviews')).filter((f) => f.endsWith('.mdx')).length
+const countReviews = (dir: string) =>
+  readdirSync(path.join(dir, 'reviews')).filter((f) => f.endsWith('.mdx')).length
 
 async function main() {
   const builds: BuildRun[] = []
   if (!values['skip-build']) {
     const shipped = timedBuild(root)
     const n = countReviews(path.join(root, 'content'))
-    builds.push({ reviews: n, ms: shipped.ms, msPerReview: Math.round(shipped.ms / n), peakMemoryMiB: shipped.peakMemoryMiB })
+    builds.push({
+      reviews: n,
+      ms: shipped.ms,
+      msPerReview: Math.round(shipped.ms / n),
+      peakMemoryMiB: shipped.peakMemoryMiB,
+    })
   }
 
   const next = await startNext(root, NEXT_PORT)
@@ -53,34 +75,98 @@ async function main() {
     const lighthouse: Record<string, LighthouseScores> = {}
     for (const [name, url] of Object.entries(PAGES)) {
       bytes[name] = await pageBytes(`http://127.0.0.1:${NEXT_PORT}${url}`)
-      lighthouse[name] = await lighthouseMedian(`http://127.0.0.1:${NEXT_PORT}${url}`, Number(values.runs ?? 3))
+      lighthouse[name] = await lighthouseMedian(
+        `http://127.0.0.1:${NEXT_PORT}${url}`,
+        Number(values.runs ?? 3),
+      )
     }
     const paths = Object.values(PAGES)
     const nextRun: Throughput = await throughput(`http://127.0.0.1:${NEXT_PORT}`, paths)
     const staticRun: Throughput = await throughput(`http://127.0.0.1:${STATIC_PORT}`, paths)
 
-    const scale = values.scale === 'none' ? [] : (values.scale ?? '500,2000,5000').split(',').map(Number)
+    const scale =
+      values.scale === 'none' ? [] : (values.scale ?? '500,2000,5000').split(',').map(Number)
     for (const count of scale) {
       const copy = copyProject(root, path.join(root, '.bench-build'))
       generateContent(path.join(root, 'content'), path.join(copy, 'content-generated'), count)
-      const run = timedBuild(copy, { CONTENT_DIR: 'content-generated', URL_HISTORY_FILE: path.join(copy, 'urls.txt') })
-      builds.push({ reviews: count, ms: run.ms, msPerReview: Math.round(run.ms / count), peakMemoryMiB: run.peakMemoryMiB })
+      const run = timedBuild(copy, {
+        CONTENT_DIR: 'content-generated',
+        URL_HISTORY_FILE: path.join(copy, 'urls.txt'),
+      })
+      builds.push({
+        reviews: count,
+        ms: run.ms,
+        msPerReview: Math.round(run.ms / count),
+        peakMemoryMiB: run.peakMemoryMiB,
+      })
       console.log(`built ${count} reviews in ${(run.ms / 1000).toFixed(1)} s`)
     }
 
-    const result = { date: new Date().toISOString(), bytes, lighthouse, throughput: { next: nextRun, static: staticRun, ratio: Number((nextRun.requestsPerSecond / staticRun.requestsPerSecond).toFixed(2)) }, builds }
+    const result = {
+      date: new Date().toISOString(),
+      bytes,
+      lighthouse,
+      throughput: {
+        next: nextRun,
+        static: staticRun,
+        ratio: Number((nextRun.requestsPerSecond / staticRun.requestsPerSecond).toFixed(2)),
+      },
+      builds,
+    }
     mkdirSync('bench-results', { recursive: true })
     writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2))
     mkdirSync('docs/bench', { recursive: true })
     const kb = (n: number) => n / 1024
-    writeFileSync('docs/bench/bytes.svg', stackedBars('Bytes on the wire by page (KB, compressed)', Object.entries(bytes).map(([label, b]) => ({ label, parts: { HTML: kb(b.html), CSS: kb(b.css), JS: kb(b.js), 'JS (prefetch)': kb(b.prefetchJs), fonts: kb(b.fonts), images: kb(b.images) } })), 'KB'))
-    if (builds.length > 1) writeFileSync('docs/bench/build-time.svg', lineChart('Build time against number of reviews', builds.map((b) => ({ x: b.reviews, y: b.ms / 1000 })), 'reviews', 'seconds'))
+    writeFileSync(
+      'docs/bench/bytes.svg',
+      stackedBars(
+        'Bytes on the wire by page (KB, compressed)',
+        Object.entries(bytes).map(([label, b]) => ({
+          label,
+          parts: {
+            HTML: kb(b.html),
+            CSS: kb(b.css),
+            JS: kb(b.js),
+            'JS (prefetch)': kb(b.prefetchJs),
+            fonts: kb(b.fonts),
+            images: kb(b.images),
+          },
+        })),
+        'KB',
+      ),
+    )
+    if (builds.length > 1)
+      writeFileSync(
+        'docs/bench/build-time.svg',
+        lineChart(
+          'Build time against number of reviews',
+          builds.map((b) => ({ x: b.reviews, y: b.ms / 1000 })),
+          'reviews',
+          'seconds',
+        ),
+      )
 
     console.log('\nBytes on the wire (KB, compressed)')
-    console.table(Object.fromEntries(Object.entries(bytes).map(([k, b]) => [k, { html: +kb(b.html).toFixed(1), css: +kb(b.css).toFixed(1), js: +kb(b.js).toFixed(1), prefetchJs: +kb(b.prefetchJs).toFixed(1), fonts: +kb(b.fonts).toFixed(1), images: +kb(b.images).toFixed(1) }])))
+    console.table(
+      Object.fromEntries(
+        Object.entries(bytes).map(([k, b]) => [
+          k,
+          {
+            html: +kb(b.html).toFixed(1),
+            css: +kb(b.css).toFixed(1),
+            js: +kb(b.js).toFixed(1),
+            prefetchJs: +kb(b.prefetchJs).toFixed(1),
+            fonts: +kb(b.fonts).toFixed(1),
+            images: +kb(b.images).toFixed(1),
+          },
+        ]),
+      ),
+    )
     console.log('Lighthouse (mobile, median of runs)')
     console.table(lighthouse)
-    console.log(`Throughput, 50 connections, 10 s: next start ${nextRun.requestsPerSecond} req/s (p99 ${nextRun.p99Ms} ms), static ${staticRun.requestsPerSecond} req/s (p99 ${staticRun.p99Ms} ms), ratio ${result.throughput.ratio}`)
+    console.log(
+      `Throughput, 50 connections, 10 s: next start ${nextRun.requestsPerSecond} req/s (p99 ${nextRun.p99Ms} ms), static ${staticRun.requestsPerSecond} req/s (p99 ${staticRun.p99Ms} ms), ratio ${result.throughput.ratio}`,
+    )
     console.log('Builds')
     console.table(builds)
   } finally {

@@ -1,7 +1,15 @@
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 
-export type LighthouseScores = { performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; tbtMs: number; cls: number }
+export type LighthouseScores = {
+  performance: number
+  accessibility: number
+  bestPractices: number
+  seo: number
+  lcpMs: number
+  tbtMs: number
+  cls: number
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 
@@ -9,7 +17,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function lighthouseMedian(url: string, runs = 3): Promise<LighthouseScores> {
   const results: LighthouseScores[] = []
   for (let i = 0; i < runs; i++) {
-    const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+    const chrome = await launch({
+      chromePath: '/usr/bin/chromium',
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    })
     try {
       const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' })
       const lhr = run?.lhr

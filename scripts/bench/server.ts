@@ -18,7 +18,11 @@ export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
 }
 
 export async function startNext(cwd: string, port: number): Promise<ChildProcess> {
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd,
+    stdio: 'ignore',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  })
   await waitFor(`http://127.0.0.1:${port}/`)
   return child
 }
@@ -36,7 +40,11 @@ export function startStatic(root: string, port: number): Promise<Server> {
       res.writeHead(404).end('Not found')
       return
     }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'gzip', 'Last-Modified': statSync(file).mtime.toUTCString() })
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Encoding': 'gzip',
+      'Last-Modified': statSync(file).mtime.toUTCString(),
+    })
     createReadStream(file).pipe(createGzip()).pipe(res)
   })
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)))

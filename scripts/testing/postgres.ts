@@ -6,7 +6,15 @@
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs'
 import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -63,9 +71,13 @@ export async function startPostgres(): Promise<TestPostgres> {
 /** PG_BIN if set, else the newest `/usr/lib/postgresql/<version>/bin` that holds a server. */
 export function postgresBinDir(): string {
   const override = process.env.PG_BIN
-  const candidates = override ? [override] : debianVersions().map((version) => path.join(DEBIAN_ROOT, version, 'bin'))
+  const candidates = override
+    ? [override]
+    : debianVersions().map((version) => path.join(DEBIAN_ROOT, version, 'bin'))
   // A client-only package (postgresql-client-N) installs a bin folder too, without initdb.
-  const found = candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'postgres')))
+  const found = candidates.find(
+    (dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'postgres')),
+  )
   if (found) return found
   throw new Error(
     override
@@ -111,7 +123,17 @@ const serverEnv = () => ({ ...process.env, LC_ALL: 'C', LANG: 'C' })
 async function initdb(bin: string, dataDir: string, owner: Owner): Promise<void> {
   // --no-sync only skips flushing the new cluster's files to disk once: a crash during setup
   // just fails the test. The server itself runs with fsync on (see serve).
-  const args = ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']
+  const args = [
+    '-D',
+    dataDir,
+    '-U',
+    SUPERUSER,
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]
   try {
     await run(...owner.command(path.join(bin, 'initdb'), args), { env: serverEnv() })
   } catch (error) {
@@ -133,11 +155,26 @@ function freePort(): Promise<number> {
 
 class PortTaken extends Error {}
 
-type ServeOptions = { bin: string; root: string; dataDir: string; socketDir: string; owner: Owner; port: number }
+type ServeOptions = {
+  bin: string
+  root: string
+  dataDir: string
+  socketDir: string
+  owner: Owner
+  port: number
+}
 
-async function serve({ bin, root, dataDir, socketDir, owner, port }: ServeOptions): Promise<TestPostgres> {
+async function serve({
+  bin,
+  root,
+  dataDir,
+  socketDir,
+  owner,
+  port,
+}: ServeOptions): Promise<TestPostgres> {
   // A long TMPDIR can push the socket past the kernel's limit; TCP alone is then enough.
-  const sockets = path.join(socketDir, `.s.PGSQL.${port}`).length <= MAX_SOCKET_PATH ? socketDir : ''
+  const sockets =
+    path.join(socketDir, `.s.PGSQL.${port}`).length <= MAX_SOCKET_PATH ? socketDir : ''
   const settings = {
     listen_addresses: '127.0.0.1',
     port: String(port),
@@ -147,8 +184,15 @@ async function serve({ bin, root, dataDir, socketDir, owner, port }: ServeOption
     synchronous_commit: 'on',
     full_page_writes: 'on',
   }
-  const args = ['-D', dataDir, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])]
-  const child = spawn(...owner.command(path.join(bin, 'postgres'), args), { env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+  const args = [
+    '-D',
+    dataDir,
+    ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+  ]
+  const child = spawn(...owner.command(path.join(bin, 'postgres'), args), {
+    env: serverEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const log = keepTail(child)
   // Neither the server nor its output may keep Node running: a caller that never calls
   // stop() still exits, and the exit hook below shuts the server down.
@@ -203,7 +247,12 @@ function keepTail(child: ChildProcess): () => string {
   return () => tail.trim()
 }
 
-async function waitUntilReady(url: string, dataDir: string, child: ChildProcess, log: () => string): Promise<void> {
+async function waitUntilReady(
+  url: string,
+  dataDir: string,
+  child: ChildProcess,
+  log: () => string,
+): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -217,11 +266,15 @@ async function waitUntilReady(url: string, dataDir: string, child: ChildProcess,
       await client.connect()
       // Whoever answers on the port must be this server, not one that won the port race.
       const [row] = (await client.query<{ data_directory: string }>('show data_directory')).rows
-      if (row?.data_directory !== dataDir) throw new PortTaken(`port taken by the server of ${row?.data_directory}`)
+      if (row?.data_directory !== dataDir)
+        throw new PortTaken(`port taken by the server of ${row?.data_directory}`)
       return
     } catch (error) {
       if (error instanceof PortTaken) throw error
-      if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s:\n${log()}`)
+      if (Date.now() > deadline)
+        throw new Error(
+          `PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s:\n${log()}`,
+        )
       await new Promise((resolve) => setTimeout(resolve, 100))
     } finally {
       await client.end().catch(() => undefined)

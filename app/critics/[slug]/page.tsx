@@ -13,7 +13,9 @@ export function generateStaticParams() {
   return getCritics().map((c) => ({ slug: c.slug }))
 }
 
-export async function generateMetadata({ params }: PageProps<'/critics/[slug]'>): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<'/critics/[slug]'>): Promise<Metadata> {
   const critic = getCritic((await params).slug)
   return critic
     ? pageMetadata({
@@ -33,12 +35,17 @@ export default async function CriticPage({ params }: PageProps<'/critics/[slug]'
     <>
       <PageHeader
         title={critic.name}
-        crumbs={trail({ name: 'Critics', href: '/critics' }, { name: critic.name, href: critic.url })}
+        crumbs={trail(
+          { name: 'Critics', href: '/critics' },
+          { name: critic.name, href: critic.url },
+        )}
         nodes={[{ '@type': 'ProfilePage', mainEntity: criticNode(critic) }]}
       >
         {critic.bio}
       </PageHeader>
-      <h2 className="mb-6 font-sans text-sm font-semibold tracking-[0.2em] uppercase">Reviews by {critic.name}</h2>
+      <h2 className="mb-6 font-sans text-sm font-semibold tracking-[0.2em] uppercase">
+        Reviews by {critic.name}
+      </h2>
       <ReviewGrid reviews={reviews} />
     </>
   )

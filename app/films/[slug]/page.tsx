@@ -23,7 +23,11 @@ export async function generateMetadata({ params }: PageProps<'/films/[slug]'>): 
   const found = publicFilm((await params).slug)
   if (!found) return {}
   const { film } = found
-  return pageMetadata({ title: `${film.title} (${film.year})`, description: `Intertitle's reviews of ${film.title} (${film.year}), with the film's facts.`, path: film.url })
+  return pageMetadata({
+    title: `${film.title} (${film.year})`,
+    description: `Intertitle's reviews of ${film.title} (${film.year}), with the film's facts.`,
+    path: film.url,
+  })
 }
 
 export default async function FilmPage({ params }: PageProps<'/films/[slug]'>) {
@@ -33,10 +37,16 @@ export default async function FilmPage({ params }: PageProps<'/films/[slug]'>) {
   const title = `${film.title} (${film.year})`
   return (
     <>
-      <PageHeader title={title} crumbs={trail({ name: 'Reviews', href: '/reviews' }, { name: title, href: film.url })} />
+      <PageHeader
+        title={title}
+        crumbs={trail({ name: 'Reviews', href: '/reviews' }, { name: title, href: film.url })}
+      />
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_300px]">
         <section aria-labelledby="film-reviews">
-          <h2 id="film-reviews" className="mb-6 font-sans text-sm font-semibold tracking-[0.2em] uppercase">
+          <h2
+            id="film-reviews"
+            className="mb-6 font-sans text-sm font-semibold tracking-[0.2em] uppercase"
+          >
             {reviews.length === 1 ? 'Our review' : `Our ${reviews.length} reviews`}
           </h2>
           <ReviewGrid reviews={reviews} className="lg:grid-cols-2" />

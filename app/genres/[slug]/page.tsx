@@ -15,7 +15,11 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: PageProps<'/genres/[slug]'>): Promise<Metadata> {
   const { slug } = await params
-  return pageMetadata({ title: `${genreLabel(slug)} reviews`, description: `Intertitle's reviews of ${genreLabel(slug).toLowerCase()} films.`, path: `/genres/${slug}` })
+  return pageMetadata({
+    title: `${genreLabel(slug)} reviews`,
+    description: `Intertitle's reviews of ${genreLabel(slug).toLowerCase()} films.`,
+    path: `/genres/${slug}`,
+  })
 }
 
 export default async function GenrePage({ params }: PageProps<'/genres/[slug]'>) {
@@ -25,7 +29,13 @@ export default async function GenrePage({ params }: PageProps<'/genres/[slug]'>)
   const label = genreLabel(slug)
   return (
     <>
-      <PageHeader title={label} crumbs={trail({ name: 'Reviews', href: '/reviews' }, { name: label, href: `/genres/${slug}` })}>
+      <PageHeader
+        title={label}
+        crumbs={trail(
+          { name: 'Reviews', href: '/reviews' },
+          { name: label, href: `/genres/${slug}` },
+        )}
+      >
         Our reviews of {label.toLowerCase()} films, newest first.
       </PageHeader>
       <ReviewGrid reviews={reviews} headingLevel="h2" />

@@ -12,7 +12,15 @@ import { ReleaseLine } from '@/components/release-line'
 import { ReviewStateNotice } from '@/components/review-state-notice'
 import { ReviewGrid } from '@/components/review-card'
 import { trail } from '@/lib/breadcrumbs'
-import { criticOf, filmOf, getCurrentIssue, getPublishedReviews, getRelatedReviews, getReview, reviewState } from '@/lib/content'
+import {
+  criticOf,
+  filmOf,
+  getCurrentIssue,
+  getPublishedReviews,
+  getRelatedReviews,
+  getReview,
+  reviewState,
+} from '@/lib/content'
 import { genreLabel } from '@/lib/format'
 import { pageMetadata } from '@/lib/metadata'
 import { site } from '@/lib/site'
@@ -33,7 +41,9 @@ async function findReview(params: PageProps<'/reviews/[slug]'>['params']) {
   return getReview((await params).slug, { preview })
 }
 
-export async function generateMetadata({ params }: PageProps<'/reviews/[slug]'>): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<'/reviews/[slug]'>): Promise<Metadata> {
   const review = await findReview(params)
   if (!review) return {}
   return pageMetadata({
@@ -64,21 +74,33 @@ export default async function ReviewPage({ params }: PageProps<'/reviews/[slug]'
     <>
       <article className="pt-4">
         <Breadcrumb
-          items={trail({ name: 'Reviews', href: '/reviews' }, { name: film.title, href: review.url })}
+          items={trail(
+            { name: 'Reviews', href: '/reviews' },
+            { name: film.title, href: review.url },
+          )}
           nodes={[reviewNode(review, film, critic)]}
         />
         <ReviewStateNotice review={review} state={reviewState(review)} />
         <header className="mx-auto mt-6 max-w-3xl text-center">
           {review.occasion ? (
-            <p className="font-sans text-xs font-semibold tracking-[0.2em] text-accent uppercase">{review.occasion}</p>
+            <p className="text-accent font-sans text-xs font-semibold tracking-[0.2em] uppercase">
+              {review.occasion}
+            </p>
           ) : null}
-          <h1 className="mt-2 font-serif text-4xl leading-tight font-bold text-balance sm:text-5xl">{review.headline}</h1>
-          <p className="mt-4 text-xl leading-relaxed text-pretty text-muted">{review.standfirst}</p>
+          <h1 className="mt-2 font-serif text-4xl leading-tight font-bold text-balance sm:text-5xl">
+            {review.headline}
+          </h1>
+          <p className="text-muted mt-4 text-xl leading-relaxed text-pretty">{review.standfirst}</p>
           <div className="mt-4 flex justify-center">
             <Byline review={review} critic={critic} />
           </div>
         </header>
-        <Figure {...review.hero} preload sizes="(min-width: 1152px) 1104px, 100vw" className="mx-auto max-w-5xl" />
+        <Figure
+          {...review.hero}
+          preload
+          sizes="(min-width: 1152px) 1104px, 100vw"
+          className="mx-auto max-w-5xl"
+        />
         <div className="mx-auto grid max-w-5xl gap-10 lg:grid-cols-[minmax(0,1fr)_280px]">
           <div className="min-w-0">
             <MdxContent code={review.body.code} className="prose-review" />
@@ -86,20 +108,29 @@ export default async function ReviewPage({ params }: PageProps<'/reviews/[slug]'
             <GenreLinks genres={review.genres} />
             <ShareLinks path={review.url} title={review.headline} />
           </div>
-          <FilmFacts film={film} release={review.release} className="self-start lg:sticky lg:top-4" />
+          <FilmFacts
+            film={film}
+            release={review.release}
+            className="self-start lg:sticky lg:top-4"
+          />
         </div>
       </article>
       {issue ? (
         <IssuePanel
           issue={issue}
           reviewSlug={review.slug}
-          signup={<NewsletterForm source={{ path: review.url, review: review.slug, issue: issue.slug }} />}
+          signup={
+            <NewsletterForm source={{ path: review.url, review: review.slug, issue: issue.slug }} />
+          }
           className="mx-auto mt-14 max-w-5xl"
         />
       ) : null}
       {related.length > 0 ? (
         <section aria-labelledby="related-heading" className="no-print mx-auto mt-14 max-w-5xl">
-          <h2 id="related-heading" className="mb-6 border-b border-rule pb-2 font-sans text-sm font-semibold tracking-[0.2em] uppercase">
+          <h2
+            id="related-heading"
+            className="border-rule mb-6 border-b pb-2 font-sans text-sm font-semibold tracking-[0.2em] uppercase"
+          >
             Related reviews
           </h2>
           <ReviewGrid reviews={related} />

@@ -3,10 +3,15 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { resultSummary, SearchResults, type ResultItem } from './search-results'
 
-type PagefindResult = { data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }> }
+type PagefindResult = {
+  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>
+}
 type Pagefind = {
   options: (o: Record<string, unknown>) => Promise<void>
-  search: (q: string | null, o: { filters: Record<string, string> }) => Promise<{ results: PagefindResult[] }>
+  search: (
+    q: string | null,
+    o: { filters: Record<string, string> },
+  ) => Promise<{ results: PagefindResult[] }>
 }
 
 const FIELDS = ['q', 'critic', 'genre', 'year'] as const
@@ -14,7 +19,8 @@ const FIELDS = ['q', 'critic', 'genre', 'year'] as const
 /** Pagefind marks matches with <mark>; everything else it returns is escaped text. */
 function Excerpt({ html }: { html: string }) {
   const parts = html.split(/<mark>|<\/mark>/)
-  const decode = (s: string) => new DOMParser().parseFromString(s, 'text/html').documentElement.textContent ?? ''
+  const decode = (s: string) =>
+    new DOMParser().parseFromString(s, 'text/html').documentElement.textContent ?? ''
   return <>{parts.map((p, i) => (i % 2 ? <mark key={i}>{decode(p)}</mark> : decode(p)))}</>
 }
 
@@ -33,12 +39,12 @@ export function PagefindSearch({ children }: { children: ReactNode }) {
     let latest = 0
 
     const load = () =>
-      (pagefind.current ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '/pagefind/pagefind.js' as string).then(
-        async (pf: Pagefind) => {
-          await pf.options({ excerptLength: 30 })
-          return pf
-        },
-      ))
+      (pagefind.current ??= import(
+        /* webpackIgnore: true */ /* turbopackIgnore: true */ '/pagefind/pagefind.js' as string
+      ).then(async (pf: Pagefind) => {
+        await pf.options({ excerptLength: 30 })
+        return pf
+      }))
 
     async function run(push: boolean) {
       const data = new FormData(form!)
@@ -51,8 +57,11 @@ export function PagefindSearch({ children }: { children: ReactNode }) {
       if (push) window.history.pushState(null, '', url)
       else window.history.replaceState(null, '', url)
       const q = params.get('q') ?? ''
-      const filters = Object.fromEntries(FIELDS.slice(1).flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])))
-      if (!q && Object.keys(filters).length === 0) return setState({ items: [], summary: resultSummary(0, '') })
+      const filters = Object.fromEntries(
+        FIELDS.slice(1).flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])),
+      )
+      if (!q && Object.keys(filters).length === 0)
+        return setState({ items: [], summary: resultSummary(0, '') })
       const ticket = ++latest
       const pf = await load()
       const found = await pf.search(q || null, { filters })

@@ -6,7 +6,10 @@ export function GenreLinks({ genres }: { genres: string[] }) {
     <ul aria-label="Genres" className="no-print mt-6 flex flex-wrap gap-2 font-sans text-sm">
       {genres.map((g) => (
         <li key={g}>
-          <Link href={`/genres/${g}`} className="inline-block rounded-full border border-rule px-3 py-1.5 no-underline hover:border-accent">
+          <Link
+            href={`/genres/${g}`}
+            className="border-rule hover:border-accent inline-block rounded-full border px-3 py-1.5 no-underline"
+          >
             {genreLabel(g)}
           </Link>
         </li>

@@ -13,9 +13,15 @@ export function generateStaticParams() {
   return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => ({ page: String(i + 2) }))
 }
 
-export async function generateMetadata({ params }: PageProps<'/reviews/page/[page]'>): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<'/reviews/page/[page]'>): Promise<Metadata> {
   const page = Number((await params).page)
-  return pageMetadata({ title: `Reviews, page ${page}`, description: `Reviews, page ${page}, newest first.`, path: reviewsPageHref(page) })
+  return pageMetadata({
+    title: `Reviews, page ${page}`,
+    description: `Reviews, page ${page}, newest first.`,
+    path: reviewsPageHref(page),
+  })
 }
 
 export default async function ReviewsPageN({ params }: PageProps<'/reviews/page/[page]'>) {
