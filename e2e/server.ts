@@ -9,8 +9,10 @@ export type Server = {
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
-// Each Playwright worker takes its own run of ports, so specs in parallel never collide.
-let nextPort = 3270 + Number(process.env.TEST_PARALLEL_INDEX ?? 0) * 20
+// Each Playwright worker takes its own run of ports, so specs in parallel never collide; a second
+// checkout running its suite beside this one moves the whole range with E2E_PORT.
+let nextPort =
+  Number(process.env.E2E_PORT ?? 3210) + 60 + Number(process.env.TEST_PARALLEL_INDEX ?? 0) * 20
 
 /**
  * A `next start` of the built site of its own, on a loopback port, for specs that load or crash
