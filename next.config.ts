@@ -1,8 +1,8 @@
 import path from 'node:path'
 import type { NextConfig } from 'next'
 import { reviewRedirects } from './lib/content/redirects'
-import { ogFontFiles } from './lib/og-fonts'
-import { fileHeaders, securityHeaders } from './lib/security-headers'
+import { ogFontFiles } from './lib/seo/og-fonts'
+import { fileHeaders, securityHeaders } from './lib/security/headers'
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -21,10 +21,10 @@ const nextConfig: NextConfig = {
   // ISR_CACHE=postgres, when building and when running: regenerated pages live in DATABASE_URL's
   // PostgreSQL, shared by every instance, not in each one's .next/cache (README, "Deploying").
   ...(process.env.ISR_CACHE === 'postgres'
-    ? { cacheHandler: path.resolve('lib/isr-cache-handler.mjs'), cacheMaxMemorySize: 0 }
+    ? { cacheHandler: path.resolve('lib/page-cache/postgres.mjs'), cacheMaxMemorySize: 0 }
     : process.env.NODE_ENV === 'development'
       ? {}
-      : { cacheHandler: path.resolve('lib/fs-cache-handler.mjs') }),
+      : { cacheHandler: path.resolve('lib/page-cache/file-system.mjs') }),
   async redirects() {
     return reviewRedirects()
   },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { NextResponse, type NextRequest } from 'next/server'
-import { basePolicy, hashSource, scriptPolicy } from './lib/content-security-policy.mjs'
+import { basePolicy, hashSource, scriptPolicy } from './lib/security/content-security-policy.mjs'
 import { THEME_SCRIPT } from './lib/theme'
 
 /**
@@ -88,7 +88,7 @@ function withNonce(request: NextRequest): NextResponse {
 
 export async function proxy(request: NextRequest) {
   if (!badPath(request.nextUrl.pathname) && !(await badForm(request))) {
-    // `next dev` allows inline scripts everywhere (lib/security-headers.ts).
+    // `next dev` allows inline scripts everywhere (lib/security/headers.ts).
     const perRequest =
       process.env.NODE_ENV !== 'development' &&
       (DYNAMIC_PAGES.has(request.nextUrl.pathname) || inDraftMode(request))

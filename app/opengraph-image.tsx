@@ -1,4 +1,4 @@
-import { ogCard, ogSize } from '@/lib/og'
+import { ogCard, ogSize } from '@/lib/seo/og'
 import { site } from '@/lib/site'
 
 export const size = ogSize

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next'
-import { publicPages } from '@/lib/public-pages'
+import { publicPages } from '@/lib/content/public-pages'
 import { absoluteUrl } from '@/lib/site'
 
 export const revalidate = 30

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './test'
-import { previewPath, previewToken } from '../lib/preview'
+import { previewPath, previewToken } from '../lib/preview/signed-link'
 import { E2E_PREVIEW_SECRET, flagship, unpublished } from './fixtures'
 import { scriptPolicyOf } from './policy'
 

@@ -7,7 +7,7 @@ import { buildBeside, startServer, type Server } from './server'
 
 /**
  * Several instances behind one address share regenerated pages through PostgreSQL
- * (ISR_CACHE=postgres, lib/isr-cache-handler.mjs): what one instance renders, the other serves
+ * (ISR_CACHE=postgres, lib/page-cache/postgres.mjs): what one instance renders, the other serves
  * from the shared cache without rendering it again, to a browser as much as to a crawler.
  */
 const distDir = '.next-isr'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatDate, formatIssueMonth, genreLabel, joinNames } from '@/lib/format'
-import { paginate, reviewsPageHref } from '@/lib/paginate'
-import { withUtm } from '@/lib/campaign'
+import { paginate, reviewsPageHref } from '@/lib/content/paginate'
+import { withUtm } from '@/lib/campaign/utm'
 
 describe('formatting', () => {
   it('formats dates the British way', () => {

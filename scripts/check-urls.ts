@@ -1,13 +1,13 @@
 /** Run by `npm run build` after Contentlayer: fails if a once-published URL no longer resolves. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { reviewRedirects } from '../lib/content/redirects'
-import { publicPages } from '../lib/public-pages'
+import { publicPages } from '../lib/content/public-pages'
 import {
   URL_HISTORY_HEADER,
   checkUrlHistory,
   mergeUrlHistory,
   parseUrlHistory,
-} from '../lib/url-history'
+} from '../lib/content/url-history'
 
 const file = process.env.URL_HISTORY_FILE ?? 'published-urls.txt'
 const history = existsSync(file) ? parseUrlHistory(readFileSync(file, 'utf8')) : []

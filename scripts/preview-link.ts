@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import nextEnv from '@next/env'
-import { DEFAULT_PREVIEW_HOURS, previewPath, previewToken } from '../lib/preview'
+import { DEFAULT_PREVIEW_HOURS, previewPath, previewToken } from '../lib/preview/signed-link'
 
 nextEnv.loadEnvConfig(process.cwd())
 const { env } = await import('../lib/env')

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import * as pagefind from 'pagefind'
-import { searchRecords } from '../lib/search'
+import { searchRecords } from '../lib/content/search'
 
 const outputPath = path.resolve('public/pagefind')
 rmSync(outputPath, { recursive: true, force: true })

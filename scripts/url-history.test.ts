@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { checkUrlHistory, mergeUrlHistory, parseUrlHistory } from '@/lib/url-history'
+import { checkUrlHistory, mergeUrlHistory, parseUrlHistory } from '@/lib/content/url-history'
 
 const run = promisify(execFile)
 const dir = mkdtempSync(path.join(tmpdir(), 'intertitle-urls-'))

@@ -1,6 +1,6 @@
 import { getPublishedReviews } from '@/lib/content'
-import { feedResponse } from '@/lib/feed'
-import { siteFeed } from '@/lib/feed-links'
+import { feedResponse } from '@/lib/feeds/feed'
+import { siteFeed } from '@/lib/feeds/links'
 
 export const revalidate = 30
 

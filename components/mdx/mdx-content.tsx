@@ -1,6 +1,6 @@
 import { getMDXComponent } from 'next-contentlayer2/hooks'
 import { createElement, type ComponentProps } from 'react'
-import { Figure } from '@/components/figure'
+import { Figure } from '@/components/media/figure'
 import { Aside } from '@/components/mdx/aside'
 import { PullQuote } from '@/components/mdx/pull-quote'
 

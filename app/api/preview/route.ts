@@ -2,8 +2,8 @@ import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
 import { env } from '@/lib/env'
-import { checkPreview, previewRefusals } from '@/lib/preview'
-import { refusalPage } from '@/lib/refusal-page'
+import { checkPreview, previewRefusals } from '@/lib/preview/signed-link'
+import { refusalPage } from '@/lib/security/refusal-page'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,0 +1,8 @@
+import { criticFeed, criticFeedParams } from '@/lib/feeds/critic'
+
+export const revalidate = 30
+export const generateStaticParams = criticFeedParams
+
+export async function GET(_: Request, { params }: RouteContext<'/critics/[slug]/feed.json'>) {
+  return criticFeed('json', (await params).slug)
+}

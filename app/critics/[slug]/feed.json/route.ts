@@ -1,8 +1,0 @@
-import { criticFeed, criticFeedParams } from '@/lib/critic-feed'
-
-export const revalidate = 30
-export const generateStaticParams = criticFeedParams
-
-export async function GET(_: Request, { params }: RouteContext<'/critics/[slug]/feed.json'>) {
-  return criticFeed('json', (await params).slug)
-}

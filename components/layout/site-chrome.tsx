@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react'
+import { PreviewBanner } from './preview-banner'
+import { SiteFooter } from './site-footer'
+import { SiteHeader } from './site-header'
+
+/**
+ * What every reader's page has around its content: the skip link, the preview banner, header,
+ * main landmark and footer. The site's pages get it from `app/(site)/layout.tsx`; the 404 page,
+ * which renders under the bare root layout, wraps itself in it.
+ */
+export function SiteChrome({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a
+        href="#main"
+        className="bg-accent text-accent-ink sr-only z-50 px-4 py-3 font-sans focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+      >
+        Skip to main content
+      </a>
+      <PreviewBanner />
+      <SiteHeader />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 sm:px-6">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  )
+}

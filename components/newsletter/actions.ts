@@ -1,0 +1,22 @@
+'use server'
+
+import { headers } from 'next/headers'
+import { env } from '@/lib/env'
+import { clientAddress } from '@/lib/newsletter/client-address'
+import type { SignupState } from '@/lib/newsletter/form'
+import { readSignupForm } from '@/lib/newsletter/schema'
+import { signupDeps } from '@/lib/newsletter/server'
+import { signUp } from '@/lib/newsletter/subscribe'
+import { utmFromReferrer } from '@/lib/campaign/visit'
+
+/** The signup form's Server Action: `useActionState` calls it with JavaScript, a plain POST without. */
+export async function subscribe(_previous: SignupState, data: FormData): Promise<SignupState> {
+  const request = await headers()
+  const form = readSignupForm(data)
+  // Without JavaScript the hidden campaign fields stay empty; the page's own URL still has them.
+  if (Object.keys(form.utm).length === 0) form.utm = utmFromReferrer(request.get('referer'))
+  return signUp(
+    { form, client: clientAddress(request.get('x-forwarded-for'), env.TRUSTED_PROXIES) },
+    signupDeps(),
+  )
+}

@@ -1,0 +1,56 @@
+import {
+  getCritics,
+  getGenres,
+  getIssues,
+  getPublishedReviews,
+  getReviewsWhere,
+} from '@/lib/content'
+import { latestModified, reviewModified } from '@/lib/content/last-modified'
+import { reviewsPageHref } from '@/lib/content/paginate'
+import { site } from '@/lib/site'
+
+export type PublicPage = { path: string; lastModified?: string }
+
+/**
+ * Every public page, with when its content last changed. The sitemap lists these and
+ * the URL-history check holds every URL ever published to them.
+ */
+export function publicPages(now?: Date): PublicPage[] {
+  const reviews = getPublishedReviews(now)
+  const page = (path: string, lastModified: string | undefined): PublicPage =>
+    lastModified ? { path, lastModified } : { path }
+  const latest = latestModified(reviews)
+  const pages = Math.max(1, Math.ceil(reviews.length / site.reviewsPerPage))
+  const films = [...new Set(reviews.map((r) => r.film))]
+  const issues = getIssues(now)
+  const where = (predicate: Parameters<typeof getReviewsWhere>[0]) =>
+    latestModified(getReviewsWhere(predicate, now))
+
+  return [
+    page('/', latest),
+    ...Array.from({ length: pages }, (_, i) => page(reviewsPageHref(i + 1), latest)),
+    ...reviews.map((r) => page(r.url, reviewModified(r))),
+    page('/critics', latest),
+    ...getCritics().map((c) =>
+      page(
+        c.url,
+        where((r) => r.critic === c.slug),
+      ),
+    ),
+    ...getGenres(now).map((g) =>
+      page(
+        `/genres/${g.slug}`,
+        where((r) => r.genres.includes(g.slug)),
+      ),
+    ),
+    ...films.map((f) =>
+      page(
+        `/films/${f}`,
+        where((r) => r.film === f),
+      ),
+    ),
+    page('/issues', issues[0]?.onSale),
+    ...issues.map((i) => page(i.url, where((r) => r.issue === i.slug) ?? i.onSale)),
+    page('/newsletter', issues[0]?.onSale),
+  ]
+}
