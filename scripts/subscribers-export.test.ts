@@ -5,7 +5,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { consentText } from '@/lib/newsletter/form'
-import { openStore, pgliteDir } from '@/lib/newsletter/store'
+import { pgliteDir } from '@/lib/db'
+import { openStore } from '@/lib/newsletter/store'
 
 const run = promisify(execFile)
 const SLOW = 60_000

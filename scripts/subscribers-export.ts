@@ -9,7 +9,8 @@ import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import nextEnv from '@next/env'
 import { subscriberCsvHeader, subscriberCsvRow } from '../lib/newsletter/csv'
-import { openStore, pgliteDir } from '../lib/newsletter/store'
+import { pgliteDir } from '../lib/db'
+import { openStore } from '../lib/newsletter/store'
 
 // The .env files `next start` reads, so the export finds the site's database; before lib/env,
 // which validates the environment as it loads.

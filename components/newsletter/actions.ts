@@ -5,7 +5,7 @@ import { env } from '@/lib/env'
 import { clientAddress } from '@/lib/newsletter/client-address'
 import type { SignupState } from '@/lib/newsletter/form'
 import { readSignupForm } from '@/lib/newsletter/schema'
-import { signupDeps } from '@/lib/newsletter/server'
+import { signupDeps } from '@/lib/newsletter/site-signups'
 import { signUp } from '@/lib/newsletter/subscribe'
 import { utmFromReferrer } from '@/lib/campaign/visit'
 

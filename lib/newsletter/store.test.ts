@@ -7,14 +7,14 @@ import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startPostgres, type TestPostgres } from '@/scripts/testing/postgres'
 import { normaliseEmail } from './email'
-import { migrate } from './migrations'
-import { openPglite } from './pglite'
-import { openPostgres } from './postgres'
-import type { Database, Params } from './sql'
+import { migrate } from '@/lib/db/migrations'
+import { openPglite } from '@/lib/db/pglite'
+import { openPostgres } from '@/lib/db/postgres'
+import { pgliteDir } from '@/lib/db'
+import type { Database, Params } from '@/lib/db/database'
 import {
   createStore,
   openStore,
-  pgliteDir,
   type NewSubscriber,
   type Subscriber,
   type SubscriberStore,

@@ -1,6 +1,4 @@
-import path from 'node:path'
-import { migrate } from './migrations'
-import type { Database } from './sql'
+import { migrate, openDatabase, type Database, type DatabaseConfig } from '@/lib/db'
 import type { UtmKey } from './form'
 
 export type NewSubscriber = {
@@ -101,21 +99,7 @@ export async function createStore(db: Database): Promise<SubscriberStore> {
   }
 }
 
-export type StoreConfig = { databaseUrl?: string; dataDir: string }
-
-/** PostgreSQL when DATABASE_URL is set; otherwise PGlite in `<DATA_DIR>/newsletter`. */
-export async function openStore({ databaseUrl, dataDir }: StoreConfig): Promise<SubscriberStore> {
-  const db = databaseUrl
-    ? await (await import('./postgres')).openPostgres(databaseUrl)
-    : await (await import('./pglite')).openPglite(pgliteDir(dataDir))
-  try {
-    return await createStore(db)
-  } catch (error) {
-    await db.close().catch(() => undefined)
-    throw error
-  }
+/** The store on its own connection (scripts and tests); the server shares `siteDatabase()`. */
+export async function openStore(config: DatabaseConfig): Promise<SubscriberStore> {
+  return createStore(await openDatabase(config))
 }
-
-// Never traced into a standalone build: a deployment must not carry a developer's subscribers.
-export const pgliteDir = (dataDir: string) =>
-  path.resolve(/* turbopackIgnore: true */ dataDir, 'newsletter')

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { consentText, messages } from './form'
-import { openPglite } from './pglite'
+import { openPglite } from '@/lib/db/pglite'
 import { createRateLimiter } from './rate-limit'
 import type { SignupForm } from './schema'
-import type { Database } from './sql'
+import type { Database } from '@/lib/db/database'
 import { createStore, type Subscriber, type SubscriberStore } from './store'
 import { signUp, type SignupDeps } from './subscribe'
 

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import type { Database, Params, Queryable } from './sql'
+import type { Database, Params, Queryable } from './database'
 
 /** PostgreSQL through node-postgres: a small pool, one client per transaction. */
 export async function openPostgres(connectionString: string, { max = 10 } = {}): Promise<Database> {
@@ -10,7 +10,7 @@ export async function openPostgres(connectionString: string, { max = 10 } = {}):
     idleTimeoutMillis: 30_000,
   })
   // An idle client losing its connection must not take the server down; the pool replaces it.
-  pool.on('error', (error) => console.error('newsletter: idle PostgreSQL connection failed', error))
+  pool.on('error', (error) => console.error('database: idle PostgreSQL connection failed', error))
 
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(text: string, params?: Params) {

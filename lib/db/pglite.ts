@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import path from 'node:path'
-import type { Database, Params, Queryable } from './sql'
+import type { Database, Params, Queryable } from './database'
 
 /**
  * Lock files this process holds. On globalThis because Next may evaluate this module more

@@ -1,4 +1,4 @@
-import type { Database } from './sql'
+import type { Database } from './database'
 
 export type Migration = { version: number; name: string; sql: string }
 

@@ -1,23 +1,22 @@
+import { siteDatabase } from '@/lib/db/site-database'
 import { env } from '@/lib/env'
 import { createRateLimiter, type RateLimiter } from './rate-limit'
-import { openStore, type SubscriberStore } from './store'
+import { createStore, type SubscriberStore } from './store'
 import type { SignupDeps } from './subscribe'
 
 type Shared = { store?: Promise<SubscriberStore>; limiter?: RateLimiter }
 
-// On globalThis: Next may evaluate this module more than once in one server, and a second
-// PGlite on the same folder would corrupt it.
+// On globalThis: Next may evaluate this module more than once in one server.
 const shared = ((globalThis as { __intertitleNewsletter?: Shared }).__intertitleNewsletter ??= {})
 
-/** The site's store, opened (and migrated) on first use, then shared by every request. */
+/** The running site's subscriber store, on the site's shared database. */
 export function subscriberStore(): Promise<SubscriberStore> {
-  shared.store ??= openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }).catch(
-    (error: unknown) => {
-      // Let the next signup try again (PostgreSQL may simply not be up yet).
+  shared.store ??= siteDatabase()
+    .then(createStore)
+    .catch((error: unknown) => {
       shared.store = undefined
       throw error
-    },
-  )
+    })
   return shared.store
 }
 
