@@ -3,7 +3,8 @@ import path from 'node:path'
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
 import { parse } from 'yaml'
 import { remarkFilmLinks, type FilmRef } from './lib/content/film-links'
-import { isPublished, type Publishable } from './lib/content/publication'
+import { proseText } from './lib/content/mdx-text'
+import { publicFilmSlugs, type Publishable } from './lib/content/publication'
 
 const contentDirPath = process.env.CONTENT_DIR ?? 'content'
 
@@ -11,10 +12,7 @@ const WORDS_PER_MINUTE = 230
 
 /** Words a reader reads: MDX tags, frontmatter-like syntax and punctuation-only tokens excluded. */
 function countWords(mdx: string): number {
-  const text = mdx
-    .replace(/<PullQuote[\s\S]*?<\/PullQuote>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/[#>*_`[\]()]/g, ' ')
+  const text = proseText(mdx).replace(/[#>*_`[\]()]/g, ' ')
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 }
 
@@ -192,21 +190,15 @@ function reviewedFilms(dir: string): FilmRef[] {
     existsSync(path.join(dir, sub))
       ? readdirSync(path.join(dir, sub)).map((f) => path.join(dir, sub, f))
       : []
-  const published = new Set(
+  const published = publicFilmSlugs(
     files('reviews')
       .filter((f) => f.endsWith('.mdx'))
-      .map((f) => readYaml<Publishable & { film?: string }>(f))
-      .filter(
-        (r) =>
-          r.film &&
-          r.date &&
-          isPublished({
-            ...r,
-            date: String(r.date),
-            publishAt: r.publishAt && String(r.publishAt),
-          }),
-      )
-      .map((r) => r.film),
+      .map((f) => readYaml<Partial<Publishable> & { film?: string }>(f))
+      .flatMap(({ film, date, publishAt, draft }) =>
+        film && date
+          ? [{ film, draft, date: String(date), publishAt: publishAt && String(publishAt) }]
+          : [],
+      ),
   )
   return files('films')
     .filter((f) => f.endsWith('.yaml'))

@@ -1,4 +1,5 @@
 import type { PublicationState, Review } from '@/lib/content'
+import { publishedOn } from '@/lib/content/publication'
 import { DateText } from '@/components/ui/date'
 
 /** On an unpublished review seen in preview: what state it is in, and when it goes live. */
@@ -14,7 +15,7 @@ export function ReviewStateNotice({ review, state }: { review: Review; state: Pu
         'This is a draft: it will not go live until draft is removed from its frontmatter.'
       ) : (
         <>
-          Scheduled: it goes live on <DateText iso={review.publishAt ?? review.date} />.
+          Scheduled: it goes live on <DateText iso={publishedOn(review)} />.
         </>
       )}
     </p>

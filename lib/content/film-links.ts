@@ -3,6 +3,8 @@
  * page when the site has reviewed that film. Runs as a remark plugin at content build
  * time, so editors write no links by hand. Never inside headings, links or pull quotes.
  */
+import { escapeRegExp } from '../text'
+
 export type FilmRef = { title: string; year: number; url: string }
 
 type MdNode = {
@@ -14,7 +16,6 @@ type MdNode = {
 }
 
 const SKIP = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code'])
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function skipped(node: MdNode): boolean {
   return SKIP.has(node.type) || ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'PullQuote')

@@ -4,10 +4,16 @@
  */
 import { allCritics, allFilms, allIssues, allReviews } from 'contentlayer/generated'
 import type { Critic, Film, Issue, Review } from 'contentlayer/generated'
-import { isPublished, publicationState, publicationTime } from '@/lib/content/publication'
+import {
+  isPublished,
+  publicationState,
+  publicationTime,
+  publicFilmSlugs,
+} from '@/lib/content/publication'
 
 export type { Critic, Film, Issue, Review }
 export type { PublicationState } from '@/lib/content/publication'
+export { publishedOn } from '@/lib/content/publication'
 
 type Options = { preview?: boolean; now?: Date }
 
@@ -50,6 +56,22 @@ export function getFilm(slug: string): Film | undefined {
   return allFilms.find((f) => f.slug === slug)
 }
 
+/** The films readers can see (one of their reviews is published), in title order. */
+export function getPublicFilms(now: Date = new Date()): Film[] {
+  const slugs = publicFilmSlugs(allReviews, now)
+  return allFilms.filter((f) => slugs.has(f.slug)).sort((a, b) => a.title.localeCompare(b.title))
+}
+
+/** A public film with its published reviews, newest first; undefined for any other slug. */
+export function getPublicFilm(
+  slug: string,
+  now: Date = new Date(),
+): { film: Film; reviews: Review[] } | undefined {
+  const film = getFilm(slug)
+  const reviews = film ? getReviewsWhere((r) => r.film === film.slug, now) : []
+  return film && reviews.length > 0 ? { film, reviews } : undefined
+}
+
 export function getCritic(slug: string): Critic | undefined {
   return allCritics.find((c) => c.slug === slug)
 }
@@ -67,6 +89,11 @@ export function getIssues(now: Date = new Date()): Issue[] {
   return allIssues
     .filter((i) => new Date(i.onSale).getTime() <= now.getTime())
     .sort((a, b) => b.number - a.number)
+}
+
+/** An issue readers can see (on sale); undefined for one not yet on sale or unknown. */
+export function getIssueOnSale(slug: string, now: Date = new Date()): Issue | undefined {
+  return getIssues(now).find((i) => i.slug === slug)
 }
 
 export function getCurrentIssue(now: Date = new Date()): Issue | undefined {

@@ -1,8 +1,9 @@
 import type { Review } from '@/lib/content'
+import { publishedOn } from '@/lib/content/publication'
 
 /** When a review last changed, from its content, never from the clock. */
 export function reviewModified(review: Review): string {
-  return review.updated ?? review.publishAt ?? review.date
+  return review.updated ?? publishedOn(review)
 }
 
 /** The newest change among reviews, for listings; undefined when there are none. */

@@ -1,12 +1,13 @@
 import {
   getCritics,
+  getPublicFilms,
   getGenres,
   getIssues,
   getPublishedReviews,
   getReviewsWhere,
 } from '@/lib/content'
 import { latestModified, reviewModified } from '@/lib/content/last-modified'
-import { reviewsPageHref } from '@/lib/content/paginate'
+import { pageCount, reviewsPageHref } from '@/lib/content/paginate'
 import { site } from '@/lib/site'
 
 export type PublicPage = { path: string; lastModified?: string }
@@ -20,8 +21,7 @@ export function publicPages(now?: Date): PublicPage[] {
   const page = (path: string, lastModified: string | undefined): PublicPage =>
     lastModified ? { path, lastModified } : { path }
   const latest = latestModified(reviews)
-  const pages = Math.max(1, Math.ceil(reviews.length / site.reviewsPerPage))
-  const films = [...new Set(reviews.map((r) => r.film))]
+  const pages = pageCount(reviews.length, site.reviewsPerPage)
   const issues = getIssues(now)
   const where = (predicate: Parameters<typeof getReviewsWhere>[0]) =>
     latestModified(getReviewsWhere(predicate, now))
@@ -43,10 +43,10 @@ export function publicPages(now?: Date): PublicPage[] {
         where((r) => r.genres.includes(g.slug)),
       ),
     ),
-    ...films.map((f) =>
+    ...getPublicFilms(now).map((f) =>
       page(
-        `/films/${f}`,
-        where((r) => r.film === f),
+        f.url,
+        where((r) => r.film === f.slug),
       ),
     ),
     page('/issues', issues[0]?.onSale),

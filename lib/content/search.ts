@@ -1,5 +1,7 @@
 import { criticOf, filmOf, getPublishedReviews, type Review } from '@/lib/content'
 import { genreLabel } from '@/lib/format'
+import { escapeRegExp } from '@/lib/text'
+import { rewriteComponents } from './mdx-text'
 
 /**
  * What readers search: headline, film, director, cast, critic, genres and the words of
@@ -22,9 +24,11 @@ export type Excerpt = { before: string; match: string; after: string }
 export type SearchHit = { record: SearchRecord; excerpt?: Excerpt }
 
 export function plainText(mdx: string): string {
-  return mdx
-    .replace(/<PullQuote>[\s\S]*?<\/PullQuote>/g, ' ')
-    .replace(/<Aside\b[^>]*title="([^"]*)"[^>]*>/g, ' $1. ')
+  return rewriteComponents(mdx, {
+    pullQuote: ' ',
+    still: () => ' ',
+    aside: ({ title = '' }, inner) => ` ${title}. ${inner} `,
+  })
     .replace(/<[^>]+>/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[#*_`>]/g, '')
@@ -60,7 +64,6 @@ const fold = (s: string) =>
     .normalize('NFKD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** A term matches at the start of a word, as in Pagefind: "wise" finds Wiseman, "bo" not "about". */
 const wordStart = (term: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}`, 'u')
 

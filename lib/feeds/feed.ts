@@ -2,6 +2,7 @@ import { statSync } from 'node:fs'
 import path from 'node:path'
 import { Feed } from 'feed'
 import { criticOf, filmOf, type Review } from '@/lib/content'
+import { publicationTime } from '@/lib/content/publication'
 import { reviewBodyHtml } from '@/lib/content/html'
 import { releaseLine } from '@/lib/content/release'
 import { latestModified, reviewModified } from '@/lib/content/last-modified'
@@ -52,7 +53,7 @@ export function buildFeed(reviews: Review[], spec: FeedSpec): Feed {
       description: review.standfirst,
       content: `${body}<p>► ${releaseLine(film.title, review.release, review.date)}</p>`,
       date: new Date(reviewModified(review)),
-      published: new Date(review.publishAt ?? review.date),
+      published: publicationTime(review),
       author: [{ name: critic.name, link: absoluteUrl(critic.url) }],
       category: review.genres.map((g) => ({ name: g, term: g })),
       image: {

@@ -1,5 +1,6 @@
 import type { Crumb } from '@/lib/seo/breadcrumbs'
-import type { Critic, Film, Review } from '@/lib/content'
+import { publishedOn, type Critic, type Film, type Review } from '@/lib/content'
+import { reviewModified } from '@/lib/content/last-modified'
 import { absoluteUrl, site } from '@/lib/site'
 
 /**
@@ -84,8 +85,8 @@ export function reviewNode(review: Review, film: Film, critic: Critic): Node {
     name: review.headline,
     headline: review.headline,
     description: review.standfirst,
-    datePublished: review.publishAt ?? review.date,
-    dateModified: review.updated ?? review.publishAt ?? review.date,
+    datePublished: publishedOn(review),
+    dateModified: reviewModified(review),
     inLanguage: site.locale,
     image,
     wordCount: review.wordCount,

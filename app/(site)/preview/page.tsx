@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/layout/page-header'
 import { trail } from '@/lib/seo/breadcrumbs'
-import { getUnpublishedReviews, reviewState } from '@/lib/content'
+import { getUnpublishedReviews, publishedOn, reviewState } from '@/lib/content'
 import { DateText } from '@/components/ui/date'
 
 export const metadata: Metadata = {
@@ -41,7 +41,7 @@ export default async function PreviewIndexPage() {
         <tbody>
           {reviews.map((r) => {
             const state = reviewState(r)
-            const when = r.publishAt ?? r.date
+            const when = publishedOn(r)
             return (
               <tr key={r.slug} className="border-rule border-b">
                 <td className="py-3 pr-4">

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { DocumentType } from 'contentlayer2/source-files'
 import { documentSchema } from '@/lib/content/check/schema'
 import { closest } from '@/lib/content/check/suggest'
+import { proseText, pullQuotes, stills } from '@/lib/content/mdx-text'
 
 /**
  * The content check: everything an editor can get wrong, reported as
@@ -98,27 +99,22 @@ function lineAt(doc: Parsed, index: number): number {
   return doc.bodyStartLine + doc.body.slice(0, index).split('\n').length - 1
 }
 
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)')`).exec(tag)
-  return m ? (m[1] ?? m[2]) : undefined
-}
-
 function bodyProblems(doc: Parsed, reviewUrls: Set<string>, imageExists: (s: string) => boolean): Problem[] {
   const problems: Problem[] = []
   const at = (index: number, field: string, message: string) =>
     problems.push({ file: doc.file, line: lineAt(doc, index), field, message })
 
-  const prose = normalise(doc.body.replace(/<PullQuote>[\s\S]*?<\/PullQuote>/g, ' ').replace(/<[^>]+>/g, ' '))
-  for (const m of doc.body.matchAll(/<PullQuote>([\s\S]*?)<\/PullQuote>/g)) {
-    const words = normalise(m[1] ?? '')
-    if (!words) at(m.index, 'PullQuote', 'is empty')
-    else if (!prose.includes(words)) at(m.index, 'PullQuote', `words are not in the review's body: "${(m[1] ?? '').trim()}"`)
+  const prose = normalise(proseText(doc.body))
+  for (const quote of pullQuotes(doc.body)) {
+    const words = normalise(quote.text)
+    if (!words) at(quote.index, 'PullQuote', 'is empty')
+    else if (!prose.includes(words)) at(quote.index, 'PullQuote', `words are not in the review's body: "${quote.text.trim()}"`)
   }
-  for (const m of doc.body.matchAll(/<Still\b[^>]*>/g)) {
-    const src = attr(m[0], 'src')
-    if (!attr(m[0], 'alt')?.trim()) at(m.index, 'Still.alt', 'image has no alt text')
-    if (!src) at(m.index, 'Still.src', 'is required')
-    else if (!imageExists(src)) at(m.index, 'Still.src', `image not found: public${src}`)
+  for (const { index, attributes } of stills(doc.body)) {
+    const { src, alt } = attributes
+    if (!alt?.trim()) at(index, 'Still.alt', 'image has no alt text')
+    if (!src) at(index, 'Still.src', 'is required')
+    else if (!imageExists(src)) at(index, 'Still.src', `image not found: public${src}`)
   }
   for (const m of doc.body.matchAll(/\]\((\/reviews\/[^)\s#?]*)/g)) {
     const url = (m[1] ?? '').replace(/\/$/, '')

@@ -4,23 +4,17 @@ import { FilmFacts } from '@/components/review/film-facts'
 import { PageHeader } from '@/components/layout/page-header'
 import { ReviewGrid } from '@/components/review/review-card'
 import { trail } from '@/lib/seo/breadcrumbs'
-import { getFilm, getPublishedReviews, getReviewsWhere } from '@/lib/content'
+import { getPublicFilm, getPublicFilms } from '@/lib/content'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return [...new Set(getPublishedReviews().map((r) => r.film))].map((slug) => ({ slug }))
-}
-
-function publicFilm(slug: string) {
-  const film = getFilm(slug)
-  const reviews = film ? getReviewsWhere((r) => r.film === film.slug) : []
-  return film && reviews.length > 0 ? { film, reviews } : undefined
+  return getPublicFilms().map((f) => ({ slug: f.slug }))
 }
 
 export async function generateMetadata({ params }: PageProps<'/films/[slug]'>): Promise<Metadata> {
-  const found = publicFilm((await params).slug)
+  const found = getPublicFilm((await params).slug)
   if (!found) return {}
   const { film } = found
   return pageMetadata({
@@ -31,7 +25,7 @@ export async function generateMetadata({ params }: PageProps<'/films/[slug]'>): 
 }
 
 export default async function FilmPage({ params }: PageProps<'/films/[slug]'>) {
-  const found = publicFilm((await params).slug)
+  const found = getPublicFilm((await params).slug)
   if (!found) notFound()
   const { film, reviews } = found
   const title = `${film.title} (${film.year})`

@@ -4,7 +4,7 @@ import { IssueSummary } from '@/components/issue/issue-summary'
 import { PageHeader } from '@/components/layout/page-header'
 import { ReviewGrid } from '@/components/review/review-card'
 import { trail } from '@/lib/seo/breadcrumbs'
-import { getIssues, getReviewsWhere, type Issue } from '@/lib/content'
+import { getIssueOnSale, getIssues, getReviewsWhere, type Issue } from '@/lib/content'
 import { formatIssueMonth } from '@/lib/format'
 import { pageMetadata } from '@/lib/seo/metadata'
 
@@ -14,11 +14,10 @@ export function generateStaticParams() {
   return getIssues().map((i) => ({ slug: i.slug }))
 }
 
-const findIssue = (slug: string): Issue | undefined => getIssues().find((i) => i.slug === slug)
 const issueTitle = (issue: Issue) => `${formatIssueMonth(issue.month)} issue`
 
 export async function generateMetadata({ params }: PageProps<'/issues/[slug]'>): Promise<Metadata> {
-  const issue = findIssue((await params).slug)
+  const issue = getIssueOnSale((await params).slug)
   return issue
     ? pageMetadata({
         title: issueTitle(issue),
@@ -30,7 +29,7 @@ export async function generateMetadata({ params }: PageProps<'/issues/[slug]'>):
 }
 
 export default async function IssuePage({ params }: PageProps<'/issues/[slug]'>) {
-  const issue = findIssue((await params).slug)
+  const issue = getIssueOnSale((await params).slug)
   if (!issue) notFound()
   const reviews = getReviewsWhere((r) => r.issue === issue.slug)
   return (

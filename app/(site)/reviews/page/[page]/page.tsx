@@ -2,15 +2,15 @@ import type { Metadata } from 'next'
 import { permanentRedirect } from 'next/navigation'
 import { getPublishedReviews } from '@/lib/content'
 import { pageMetadata } from '@/lib/seo/metadata'
-import { reviewsPageHref } from '@/lib/content/paginate'
+import { pageCount, reviewsPageHref } from '@/lib/content/paginate'
 import { site } from '@/lib/site'
 import { ReviewsListing } from '../../_components/reviews-listing'
 
 export const revalidate = 30
 
 export function generateStaticParams() {
-  const pages = Math.ceil(getPublishedReviews().length / site.reviewsPerPage)
-  return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => ({ page: String(i + 2) }))
+  const pages = pageCount(getPublishedReviews().length, site.reviewsPerPage)
+  return Array.from({ length: pages - 1 }, (_, i) => ({ page: String(i + 2) }))
 }
 
 export async function generateMetadata({
