@@ -45,10 +45,20 @@ export function pageMetadata({
   feeds = [],
 }: PageMeta): Metadata {
   const url = absoluteUrl(path)
-  // Pages without a card of their own share the site's, drawn by app/opengraph-image.tsx.
+  // A route's own card (app/reviews/[slug]/opengraph-image.tsx, which lives outside the page's
+  // route group to keep its plain URL, so Next does not link it by itself); pages without a card
+  // of their own share the site's, drawn by app/opengraph-image.tsx.
   const images =
     image && 'route' in image
-      ? undefined
+      ? [
+          {
+            url: absoluteUrl(`${path}/opengraph-image`),
+            width: 1200,
+            height: 630,
+            type: 'image/png',
+            alt: image.alt,
+          },
+        ]
       : image
         ? [{ url: absoluteUrl(image.src), alt: image.alt }]
         : [
@@ -82,16 +92,13 @@ export function pageMetadata({
           }
         : { type: 'website' }),
     },
-    // The route's own card serves X too (one image to draw, not two); others share the Open Graph
-    // one. X reads its own alt tag (twitter:image:alt), not og:image:alt.
+    // X's card is the Open Graph one (one image to draw, not two). X reads its own alt tag
+    // (twitter:image:alt), not og:image:alt.
     twitter: {
       card: 'summary_large_image',
       title,
       description,
-      images:
-        image && 'route' in image
-          ? [{ url: absoluteUrl(`${path}/opengraph-image`), alt: image.alt }]
-          : images?.map(({ url, alt }) => ({ url, alt })),
+      images: images.map(({ url, alt }) => ({ url, alt })),
     },
   }
 }
