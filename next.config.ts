@@ -2,7 +2,6 @@ import path from 'node:path'
 import type { NextConfig } from 'next'
 import { reviewRedirects } from './lib/content/redirects'
 import { ogFontFiles } from './lib/seo/og-fonts'
-import { fileHeaders, securityHeaders } from './lib/security/headers'
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -10,14 +9,18 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project before it builds; it says so, and the build
   // (and the scheduled-publishing copy the tests build) skip checking it twice.
   typescript: { ignoreBuildErrors: process.env.INTERTITLE_TYPECHECKED === '1' },
-  images: { formats: ['image/avif', 'image/webp'], qualities: [75] },
+  images: {
+    formats: ['image/avif', 'image/webp'],
+    qualities: [75],
+    localPatterns: [{ pathname: '/images/**' }],
+  },
   // `npm run build:standalone` (the Dockerfile's build) sets these: a self-contained server.js with
   // only the files it needs, optionally built beside the usual `.next` (the test suite does that).
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Link cards read their fonts from @fontsource by path at run time, which tracing cannot see.
   outputFileTracingIncludes: { '*': ogFontFiles },
-  // Both handlers give each cached page its script policy (README, "Security"); `next dev` caches no pages.
+  // Both handlers give each cached page its script policy (docs/security.md); `next dev` caches no pages.
   // ISR_CACHE=postgres, when building and when running: regenerated pages live in DATABASE_URL's
   // PostgreSQL, shared by every instance, not in each one's .next/cache (README, "Deploying").
   ...(process.env.ISR_CACHE === 'postgres'
@@ -28,22 +31,8 @@ const nextConfig: NextConfig = {
   async redirects() {
     return reviewRedirects()
   },
-  async headers() {
-    return [
-      { source: '/:path*', headers: securityHeaders },
-      // A later rule's header replaces an earlier one's of the same name.
-      ...fileHeaders,
-      {
-        // Draft Mode's cookie: an editor's preview must never be cached or indexed.
-        source: '/:path*',
-        has: [{ type: 'cookie', key: '__prerender_bypass' }],
-        headers: [
-          { key: 'Cache-Control', value: 'private, no-store' },
-          { key: 'X-Robots-Tag', value: 'noindex' },
-        ],
-      },
-    ]
-  },
+  // Only /images/ are ever optimised: any other URL (one that redirects, another host) is a 400.
+  // Response headers are not set here: lib/security/policy.mjs gives every response its own.
 }
 
 export default nextConfig

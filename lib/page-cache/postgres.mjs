@@ -9,7 +9,7 @@
  * Plain JavaScript, because Next loads it by path at run time, outside the app's bundle.
  */
 import pg from 'pg'
-import { withScriptPolicy } from '../security/content-security-policy.mjs'
+import { withScriptPolicy } from '../security/policy.mjs'
 
 /** Any number shared by every copy of the site, so two servers creating the table take turns. */
 const SCHEMA_LOCK = 7_302_515

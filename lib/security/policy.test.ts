@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import {
-  basePolicy,
-  inlineScriptHashes,
-  scriptPolicy,
-  withScriptPolicy,
-} from './content-security-policy.mjs'
+import { basePolicy, inlineScriptHashes, scriptPolicy, withScriptPolicy } from './policy.mjs'
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
 

@@ -1,0 +1,214 @@
+// @ts-check
+/**
+ * The site's response policy, in one table: each kind of response and the headers it carries.
+ * Everything else only asks it: the request guard (request-guard.ts, installed by
+ * instrumentation.ts) fills in each response's headers as it is sent, proxy.ts gives pages
+ * rendered per request their nonce, and the page caches (lib/page-cache/) give each cached page the
+ * hashes of its own inline scripts.
+ *
+ * The Content-Security-Policy comes in two parts that the browser enforces together: the base
+ * policy (styles, images, fonts, frames, connections; no `default-src`, no `script-src`) on every
+ * response, and exactly one script policy, which depends on the kind.
+ *
+ * Plain JavaScript, because the cache handlers that use it are loaded by Next at run time outside
+ * the app's bundle; TypeScript checks it (`checkJs`) and reads its types from the JSDoc.
+ */
+import { createHash } from 'node:crypto'
+
+/** @typedef {import('node:http').ServerResponse} ServerResponse */
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
+
+export const CSP = 'content-security-policy'
+
+/** Every fetch directive but scripts', named one by one: no `default-src`, which would cover scripts too. */
+export const basePolicy = [
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "frame-src 'none'",
+  "child-src 'none'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** On every response, whatever its kind. */
+export const securityHeaders = {
+  'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+}
+
+const PRIVATE = { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' }
+
+/**
+ * @typedef {'cached-page' | 'per-request-page' | 'preview-page' | 'staff-page' | 'static-asset'
+ *   | 'data-file' | 'pagefind' | 'redirect' | 'error'} ResponseKind
+ * @typedef {'hashes' | 'nonce' | 'none' | 'self'} Scripts
+ */
+
+/**
+ * THE TABLE. `scripts` says where a response's one script policy comes from: `hashes`, the page's
+ * own inline scripts, computed by the page cache; `nonce`, a fresh one from proxy.ts; `none`, no
+ * script runs; `self`, this origin's files only (an error page's inline scripts are refused, and
+ * it still reads as a page). `wasm` lets Pagefind compile its WebAssembly.
+ * @type {Record<ResponseKind, { scripts: Scripts, wasm?: boolean, headers?: Record<string, string> }>}
+ */
+export const responses = {
+  // Every page but those below: prerendered, regenerated or rendered on first request.
+  'cached-page': { scripts: 'hashes' },
+  // Search answers the query in its URL; a form's answer is rendered for that post.
+  'per-request-page': { scripts: 'nonce' },
+  // An editor's preview (Draft Mode): per request, never cached or indexed.
+  'preview-page': { scripts: 'nonce', headers: PRIVATE },
+  'staff-page': { scripts: 'nonce', headers: PRIVATE },
+  'static-asset': { scripts: 'none' },
+  'data-file': { scripts: 'none' },
+  pagefind: { scripts: 'self', wasm: true },
+  redirect: { scripts: 'none' },
+  error: { scripts: 'self' },
+}
+
+const STAFF = /^\/(?:staff|keystatic|api\/keystatic)(?:\/|$)/
+const PAGEFIND = /^\/pagefind\//
+const STATIC = /^\/(?:_next\/|images\/)|^\/favicon\.ico$/
+const DATA = /^\/api\/|\/opengraph-image$|\.(?:xml|json|txt)$/
+const PER_REQUEST = new Set(['/search'])
+/** Pages where Pagefind runs (its worker compiles WebAssembly). */
+const WASM_PAGES = new Set(['/search'])
+
+/**
+ * What kind of response a request gets, as far as the request tells: the answer's status can
+ * still make it a redirect or an error (see `fillSecurityHeaders`).
+ * @param {{ pathname: string, method?: string, draftMode?: boolean }} request
+ * @returns {ResponseKind}
+ */
+export function requestKind({ pathname, method = 'GET', draftMode = false }) {
+  if (STAFF.test(pathname)) return 'staff-page'
+  if (PAGEFIND.test(pathname)) return 'pagefind'
+  if (STATIC.test(pathname)) return 'static-asset'
+  if (DATA.test(pathname)) return 'data-file'
+  if (draftMode) return 'preview-page'
+  if (PER_REQUEST.has(pathname) || method === 'POST') return 'per-request-page'
+  return 'cached-page'
+}
+
+/**
+ * A script policy: this origin's files plus the given sources. `wasm` lets Pagefind compile its
+ * WebAssembly; `dev` lets React's development build eval.
+ * @param {{ sources?: string[], wasm?: boolean, dev?: boolean }} [options]
+ */
+export function scriptPolicy({ sources = [], wasm = false, dev = false } = {}) {
+  return ['script-src', "'self'", ...sources, wasm && "'wasm-unsafe-eval'", dev && "'unsafe-eval'"]
+    .filter(Boolean)
+    .join(' ')
+}
+
+const development = () => process.env.NODE_ENV === 'development'
+
+/**
+ * The script policy of a kind, given what only its producer knows: the page's hashes or the
+ * request's nonce. Under `next dev` React evaluates code and pages are not cached, so every page
+ * allows inline scripts and eval.
+ * @param {ResponseKind} kind
+ * @param {{ hashes?: string[], nonce?: string, pathname?: string }} [values]
+ */
+export function scriptPolicyFor(kind, { hashes = [], nonce, pathname = '' } = {}) {
+  const { scripts, wasm = WASM_PAGES.has(pathname) } = responses[kind]
+  if (scripts === 'none') return "script-src 'none'"
+  if (development()) return scriptPolicy({ sources: ["'unsafe-inline'"], wasm, dev: true })
+  if (scripts === 'hashes') return scriptPolicy({ sources: hashes, wasm })
+  if (scripts === 'nonce') return scriptPolicy({ sources: nonce ? [`'nonce-${nonce}'`] : [], wasm })
+  return scriptPolicy({ wasm })
+}
+
+/** The CSP source that allows exactly this inline script. @param {string} source */
+export function hashSource(source) {
+  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
+}
+
+// An inline script's text cannot contain "</script" (React and Next escape it), so this finds
+// each one whole. Data blocks (JSON-LD) never run, so they need no hash.
+const INLINE_SCRIPT = /<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi
+const TYPE = /\stype\s*=\s*["']?([^"'\s>]+)/i
+const SCRIPT_TYPE = /^(module|text\/javascript|application\/javascript)$/i
+
+/** Hash sources for every inline script in the page that the browser would run. @param {string} html */
+export function inlineScriptHashes(html) {
+  /** @type {Set<string>} */
+  const hashes = new Set()
+  for (const [, attributes = '', body = ''] of html.matchAll(INLINE_SCRIPT)) {
+    const type = TYPE.exec(attributes)?.[1]
+    if (/\ssrc\s*=/i.test(attributes) || (type && !SCRIPT_TYPE.test(type))) continue
+    hashes.add(hashSource(body))
+  }
+  return [...hashes]
+}
+
+/**
+ * Gives a cached page's entry its script policy, in place, before Next stores or sends it: it
+ * names the page's own inline scripts. Next sends a page entry's headers with it, on the request
+ * that rendered it as on every later one. An entry that already carries one is left as it is.
+ * @template T
+ * @param {T} value the entry's value as Next hands it to a cache handler
+ * @returns {T}
+ */
+export function withScriptPolicy(value) {
+  const entry =
+    /** @type {{ kind?: string, html?: unknown, headers?: Record<string, unknown> }} */ (value)
+  if (entry?.kind !== 'APP_PAGE' || typeof entry.html !== 'string') return value
+  entry.headers ??= {}
+  entry.headers[CSP] ??= scriptPolicyFor('cached-page', {
+    hashes: inlineScriptHashes(entry.html),
+  })
+  return value
+}
+
+/** @param {unknown} value */
+const policies = (value) =>
+  value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String)
+
+/**
+ * Makes `response` carry the table's headers when it is sent, whoever answers it (Next, a
+ * redirect, the guard, an error): the security headers, the base policy, and, when no layer
+ * gave it one, the script policy of its kind: a 3xx a redirect's, a 4xx/5xx page an error's.
+ * Headers another layer set are kept.
+ * @param {ServerResponse} response
+ * @param {IncomingMessage} request
+ */
+export function fillSecurityHeaders(response, request) {
+  const writeHead = response.writeHead
+  const pathname = (request.url ?? '/').split('?')[0] ?? '/'
+  /** @param {number} statusCode @param {any[]} rest */
+  const filled = (statusCode, ...rest) => {
+    // Headers handed to writeHead itself win over these, as Node merges them afterwards.
+    for (const [name, value] of Object.entries(securityHeaders))
+      if (!response.hasHeader(name)) response.setHeader(name, value)
+    // A 304 refreshes what the browser keeps: the stored page's own policy must stand.
+    if (statusCode === 304)
+      return writeHead.apply(response, /** @type {any} */ ([statusCode, ...rest]))
+    const given = policies(response.getHeader(CSP))
+    const draftMode = /__prerender_bypass=/.test(String(request.headers.cookie ?? ''))
+    let kind = requestKind({ pathname, method: request.method, draftMode })
+    if (statusCode >= 300 && statusCode < 400) kind = 'redirect'
+    else if (statusCode >= 400 && !given.some((p) => p.includes('script-src')))
+      kind = /html/.test(String(response.getHeader('content-type') ?? '')) ? 'error' : 'data-file'
+    const added = []
+    if (!given.some((p) => p.includes('frame-ancestors'))) added.push(basePolicy)
+    if (!given.some((p) => p.includes('script-src')))
+      added.push(scriptPolicyFor(kind, { pathname }))
+    if (added.length) response.setHeader(CSP, [...given, ...added])
+    for (const [name, value] of Object.entries(responses[kind].headers ?? {}))
+      response.setHeader(name, value)
+    return writeHead.apply(response, /** @type {any} */ ([statusCode, ...rest]))
+  }
+  response.writeHead = /** @type {any} */ (filled)
+}

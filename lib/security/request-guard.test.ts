@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { originForm, refusal, type RawRequest } from './request-guard'
+import { requestKind } from './policy.mjs'
+
+const request = (method: string, url: string, headers: RawRequest['headers'] = {}) => ({
+  method,
+  url,
+  headers: { host: 'intertitle.test', ...headers },
+})
+const status = (r: RawRequest) => refusal(r)?.status
+
+describe('the request guard', () => {
+  it('lets ordinary requests through', () => {
+    expect(status(request('GET', '/reviews/ballerina-2025'))).toBeUndefined()
+    expect(status(request('HEAD', '/images/stills/x.jpg'))).toBeUndefined()
+    const form = { 'content-length': '300', 'content-type': 'multipart/form-data; boundary=x' }
+    expect(status(request('POST', '/newsletter', form))).toBeUndefined()
+    expect(
+      status(request('POST', '/newsletter', { ...form, origin: 'https://intertitle.test' })),
+    ).toBeUndefined()
+    expect(status(request('DELETE', '/api/anything'))).toBeUndefined()
+  })
+
+  it('refuses what Next would answer with a 500', () => {
+    expect(status(request('GET', '*'))).toBe(400)
+    expect(status(request('TRACE', '/'))).toBe(405)
+    expect(refusal(request('PUT', '/images/stills/x.jpg'))).toMatchObject({
+      status: 405,
+      allow: 'GET, HEAD',
+    })
+    for (const method of ['OPTIONS', 'DELETE', 'PATCH'])
+      expect(status(request(method, '/_next/static/chunks/a.js'))).toBe(405)
+    expect(status(request('GET', '/reviews/%ZZ'))).toBe(400)
+    expect(status(request('GET', `/reviews/${'a'.repeat(300)}`))).toBe(400)
+    expect(status(request('GET', '/', { 'next-router-state-tree': '%%%' }))).toBe(400)
+    expect(status(request('GET', '/', { 'next-router-state-tree': '{"a":1}' }))).toBe(400)
+    expect(status(request('GET', '/', { 'next-router-state-tree': '%5B%5D' }))).toBeUndefined()
+  })
+
+  it('refuses forms that are too large, unmeasured, foreign or not forms at all', () => {
+    const form = { 'content-type': 'multipart/form-data; boundary=x' }
+    expect(status(request('POST', '/', { ...form, 'content-length': '2000000' }))).toBe(413)
+    expect(status(request('POST', '/', form))).toBe(411)
+    expect(
+      status(
+        request('POST', '/newsletter', {
+          ...form,
+          'content-length': '10',
+          origin: 'https://evil.example',
+        }),
+      ),
+    ).toBe(403)
+    expect(
+      status(
+        request('POST', '/newsletter', {
+          'content-type': 'text/plain',
+          'content-length': '2',
+          'next-action': 'abc',
+        }),
+      ),
+    ).toBe(400)
+  })
+
+  it('answers for its own host only: an absolute target keeps its path and loses its authority', () => {
+    expect(originForm('http://evil.example/reviews/ballerina?x=1')).toBe('/reviews/ballerina?x=1')
+    expect(originForm('/reviews')).toBeUndefined()
+  })
+})
+
+describe('the policy table', () => {
+  it('names each kind of response from its request', () => {
+    expect(requestKind({ pathname: '/reviews/ballerina-2025' })).toBe('cached-page')
+    expect(requestKind({ pathname: '/search' })).toBe('per-request-page')
+    expect(requestKind({ pathname: '/newsletter', method: 'POST' })).toBe('per-request-page')
+    expect(requestKind({ pathname: '/reviews/x', draftMode: true })).toBe('preview-page')
+    expect(requestKind({ pathname: '/staff/signups' })).toBe('staff-page')
+    expect(requestKind({ pathname: '/keystatic' })).toBe('staff-page')
+    expect(requestKind({ pathname: '/_next/static/chunks/a.js' })).toBe('static-asset')
+    expect(requestKind({ pathname: '/images/stills/x.jpg' })).toBe('static-asset')
+    expect(requestKind({ pathname: '/feed.xml' })).toBe('data-file')
+    expect(requestKind({ pathname: '/reviews/x/opengraph-image' })).toBe('data-file')
+    expect(requestKind({ pathname: '/pagefind/pagefind.js' })).toBe('pagefind')
+  })
+})

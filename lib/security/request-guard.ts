@@ -1,0 +1,152 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import { fillSecurityHeaders } from './policy.mjs'
+
+/**
+ * The request guard: what the site refuses before Next sees a request, and why. Next answers
+ * each of these with a 500 (or, for an absolute URL in the request line, a redirect to the host
+ * it names), so they are refused here with the fitting 4xx. It runs in the Node server itself
+ * (installed by instrumentation.ts), ahead of Next's router and of proxy.ts, so that static files,
+ * images and the request line are covered too.
+ */
+export type Refusal = { status: number; reason: string; allow?: string }
+
+/** Request-line targets and headers as Node hands them over. */
+export type RawRequest = {
+  method?: string
+  url?: string
+  headers: Record<string, string | string[] | undefined>
+}
+
+/** A larger body is no form of ours (the signup form is a few hundred bytes). */
+export const MAX_BODY_BYTES = 1024 * 1024
+/** No slug or file name of the site is longer. */
+const MAX_SEGMENT = 200
+/** Built and public files: read-only. */
+const STATIC =
+  /^\/(?:_next\/static|_next\/image|images|pagefind)(?:\/|$)|^\/[^/]+\.(?:ico|png|svg|txt|xml|json)$/
+const PAGE_METHODS = 'GET, HEAD, POST'
+const FILE_METHODS = 'GET, HEAD'
+const FORM = /^(?:multipart\/form-data|application\/x-www-form-urlencoded)\b/i
+
+const header = (request: RawRequest, name: string) => {
+  const value = request.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+/** The path of an absolute-form target, its authority dropped: the site only answers for itself. */
+export function originForm(target: string): string | undefined {
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(target)) return undefined
+  try {
+    const url = new URL(target)
+    return `${url.pathname}${url.search}`
+  } catch {
+    return '/'
+  }
+}
+
+function badPath(pathname: string): boolean {
+  try {
+    const decoded = decodeURIComponent(pathname)
+    return (
+      decoded.includes('\0') || decoded.split('/').some((segment) => segment.length > MAX_SEGMENT)
+    )
+  } catch {
+    return true
+  }
+}
+
+/** Next's client sends the router's state as URI-encoded JSON; anything else makes it throw. */
+function badRouterState(value: string | undefined): boolean {
+  if (value === undefined) return false
+  try {
+    return !Array.isArray(JSON.parse(decodeURIComponent(value)))
+  } catch {
+    return true
+  }
+}
+
+function foreignOrigin(request: RawRequest): boolean {
+  const origin = header(request, 'origin')
+  if (!origin) return false
+  const host = header(request, 'x-forwarded-host') ?? header(request, 'host')
+  try {
+    return new URL(origin).host !== host
+  } catch {
+    return true
+  }
+}
+
+/** Why the site refuses this request, or undefined when Next should have it. */
+export function refusal(request: RawRequest): Refusal | undefined {
+  const method = (request.method ?? 'GET').toUpperCase()
+  const target = request.url ?? ''
+  if (!target.startsWith('/')) return { status: 400, reason: 'the request names no path' }
+  const pathname = target.split('?')[0] ?? '/'
+  if (badPath(pathname)) return { status: 400, reason: 'no page could have this address' }
+
+  const isStatic = STATIC.test(pathname)
+  const api = pathname.startsWith('/api/')
+  if (isStatic && method !== 'GET' && method !== 'HEAD')
+    return { status: 405, reason: 'files can only be read', allow: FILE_METHODS }
+  if (!api && !['GET', 'HEAD', 'POST'].includes(method))
+    return {
+      status: 405,
+      reason: `${method} is not a method this site answers`,
+      allow: PAGE_METHODS,
+    }
+
+  if (badRouterState(header(request, 'next-router-state-tree')))
+    return { status: 400, reason: 'the router state sent with this request is malformed' }
+
+  if (method === 'POST' && !api) {
+    const length = header(request, 'content-length')
+    if (length === undefined) return { status: 411, reason: 'a form must say how long it is' }
+    if (Number(length) > MAX_BODY_BYTES) return { status: 413, reason: 'this form is too large' }
+    if (foreignOrigin(request))
+      return { status: 403, reason: 'forms are only taken from this site' }
+    const type = header(request, 'content-type') ?? ''
+    if (header(request, 'next-action') !== undefined && !FORM.test(type))
+      return { status: 400, reason: 'the site only takes forms' }
+  }
+  return undefined
+}
+
+/**
+ * Guards one request: rewrites an absolute-form target to its path, gives the response the site's
+ * headers whatever answers it, and answers a refused request itself. True when it answered.
+ */
+export function guard(request: IncomingMessage, response: ServerResponse): boolean {
+  fillSecurityHeaders(response, request)
+  const path = originForm(request.url ?? '')
+  if (path !== undefined) request.url = path
+  const refused = refusal(request)
+  if (!refused) return false
+  response.statusCode = refused.status
+  response.setHeader('content-type', 'text/plain; charset=utf-8')
+  response.setHeader('cache-control', 'no-store')
+  if (refused.allow) response.setHeader('allow', refused.allow)
+  // The body is not read: the connection closes after the answer, so no client is left waiting.
+  response.setHeader('connection', 'close')
+  response.end(`The site cannot take this request: ${refused.reason}.\n`)
+  return true
+}
+
+const installed = Symbol.for('intertitle.requestGuard')
+
+/**
+ * Puts `guard` in front of every HTTP server in this process (`next start` and the standalone
+ * server.js make theirs before the app loads): each request passes it before any listener sees it.
+ */
+export function installRequestGuard(): void {
+  const proto = http.Server.prototype as http.Server & { [installed]?: boolean }
+  if (proto[installed]) return
+  proto[installed] = true
+  const emit = proto.emit
+  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === 'request') {
+      const [request, response] = args as [IncomingMessage, ServerResponse]
+      if (guard(request, response)) return true
+    }
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>)
+  } as typeof proto.emit
+}
