@@ -118,3 +118,30 @@ test.describe('refused links say why and leak nothing', () => {
     })
   }
 })
+
+test("an unpublished piece's stills are unknown images to readers, and shown in its preview", async ({
+  page,
+  request,
+}) => {
+  const hero = `/images/stills/${slugOf(draft.url)}-hero.jpg`
+  const unknown = '/images/stills/no-such-still.jpg'
+  const optimised = (src: string) => `/_next/image?url=${encodeURIComponent(src)}&w=640&q=75`
+  // Exactly the answer an image that does not exist gets: nothing tells readers the piece exists.
+  for (const [url, likeUnknown] of [
+    [hero, unknown],
+    [optimised(hero), optimised(unknown)],
+  ] as const) {
+    const answer = await request.get(url)
+    const unknownAnswer = await request.get(likeUnknown)
+    expect(answer.status(), url).toBeGreaterThanOrEqual(400)
+    expect(answer.status(), url).toBe(unknownAnswer.status())
+    expect(answer.headers()['content-type'], url).toBe(unknownAnswer.headers()['content-type'])
+  }
+  expect((await request.get(`/images/stills/${slugOf(flagship.url)}-hero.jpg`)).status()).toBe(200)
+
+  await openPreview(page, slugOf(draft.url))
+  const heroImage = page.locator('article img').first()
+  await expect(heroImage).toBeVisible()
+  expect(await heroImage.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
+  expect((await page.request.get(hero)).status()).toBe(200)
+})

@@ -10,6 +10,7 @@ import {
   publicationTime,
   publicFilmSlugs,
 } from '@/lib/content/publication'
+import { stills } from '@/lib/content/mdx-text'
 
 export type { Critic, Film, Issue, Review }
 export type { PublicationState } from '@/lib/content/publication'
@@ -125,4 +126,27 @@ export function getRelatedReviews(review: Review, limit = 3, now?: Date): Review
     .sort((a, b) => b.s - a.s)
     .slice(0, limit)
     .map(({ r }) => r)
+}
+
+/**
+ * When each image a review shows becomes public: the earliest publication time of a piece that
+ * shows it (hero or inline still), never for one shown only by drafts. Images no review shows
+ * (covers, the brand) are not listed: they are always public.
+ */
+const imageReleases: Map<string, number> = (() => {
+  const releases = new Map<string, number>()
+  for (const review of allReviews) {
+    const at = review.draft ? Infinity : publicationTime(review).getTime()
+    const images = [review.hero.src, ...stills(review.body.raw).map((s) => s.attributes.src)]
+    for (const src of images) {
+      if (src) releases.set(src, Math.min(at, releases.get(src) ?? Infinity))
+    }
+  }
+  return releases
+})()
+
+/** Whether readers may see an image under public/: false while only unpublished pieces show it. */
+export function isImagePublic(src: string, now: Date = new Date()): boolean {
+  const release = imageReleases.get(src)
+  return release === undefined || release <= now.getTime()
 }

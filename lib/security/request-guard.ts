@@ -1,4 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import { isImagePublic } from '@/lib/content'
+import { draftModeCookie, isDraftModeCookie } from '@/lib/preview/draft-mode'
 import { fillSecurityHeaders } from './policy.mjs'
 
 /**
@@ -111,6 +113,36 @@ export function refusal(request: RawRequest): Refusal | undefined {
   return undefined
 }
 
+/** Where an embargoed image is sent: a file that does not exist, answered as any unknown image is. */
+const UNKNOWN_IMAGE = '/images/not-found'
+
+/**
+ * The request's URL with an image that only unpublished pieces show, asked for directly or through
+ * the image optimiser by a reader (not an editor in preview), swapped for an unknown one: readers
+ * must not learn that an embargoed piece exists. Undefined when there is nothing to hide.
+ */
+export function withoutEmbargoedImage(request: RawRequest): string | undefined {
+  let url: URL
+  let src: string | null
+  try {
+    url = new URL(request.url ?? '/', 'http://site')
+    src = url.pathname.startsWith('/images/')
+      ? decodeURIComponent(url.pathname)
+      : url.pathname === '/_next/image'
+        ? url.searchParams.get('url')
+        : null
+  } catch {
+    return undefined
+  }
+  if (!src || isImagePublic(src)) return undefined
+  const cookie = request.headers.cookie
+  if (isDraftModeCookie(draftModeCookie(Array.isArray(cookie) ? cookie[0] : cookie)))
+    return undefined
+  if (url.pathname !== '/_next/image') return UNKNOWN_IMAGE
+  url.searchParams.set('url', UNKNOWN_IMAGE)
+  return `${url.pathname}${url.search}`
+}
+
 /**
  * Guards one request: rewrites an absolute-form target to its path, gives the response the site's
  * headers whatever answers it, and answers a refused request itself. True when it answered.
@@ -119,6 +151,7 @@ export function guard(request: IncomingMessage, response: ServerResponse): boole
   fillSecurityHeaders(response, request)
   const path = originForm(request.url ?? '')
   if (path !== undefined) request.url = path
+  request.url = withoutEmbargoedImage(request) ?? request.url
   const refused = refusal(request)
   if (!refused) return false
   response.statusCode = refused.status
