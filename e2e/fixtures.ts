@@ -13,7 +13,7 @@ export const flagship = {
     Director: 'Len Wiseman',
     Runtime: '125 minutes',
     Country: 'United States',
-    Certificate: '18',
+    Certificate: '15',
     Distributor: 'Lionsgate',
   },
   cast: [
