@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers'
 import { env } from '@/lib/env'
-import { clientAddress } from '@/lib/newsletter/client-address'
+import { clientAddress } from '@/lib/security/client-address'
 import type { SignupState } from '@/lib/newsletter/form'
 import { readSignupForm } from '@/lib/newsletter/schema'
 import { signupDeps } from '@/lib/newsletter/site-signups'

@@ -1,6 +1,6 @@
 import { siteDatabase } from '@/lib/db/site-database'
 import { env } from '@/lib/env'
-import { createRateLimiter, type RateLimiter } from './rate-limit'
+import { siteRateLimiter, type RateLimiter } from '@/lib/security/rate-limit'
 import { createStore, type SubscriberStore } from './store'
 import type { SignupDeps } from './subscribe'
 
@@ -21,7 +21,9 @@ export function subscriberStore(): Promise<SubscriberStore> {
 }
 
 export function signupDeps(): SignupDeps {
-  shared.limiter ??= createRateLimiter({
+  shared.limiter ??= siteRateLimiter({
+    name: 'signup',
+    databaseUrl: env.DATABASE_URL,
     limit: env.NEWSLETTER_RATE_LIMIT,
     windowMs: env.NEWSLETTER_RATE_WINDOW_SECONDS * 1000,
   })

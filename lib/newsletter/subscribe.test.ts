@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { consentText, messages } from './form'
 import { openPglite } from '@/lib/db/pglite'
-import { createRateLimiter } from './rate-limit'
+import { createRateLimiter } from '@/lib/security/rate-limit'
 import type { SignupForm } from './schema'
 import type { Database } from '@/lib/db/database'
 import { createStore, type Subscriber, type SubscriberStore } from './store'

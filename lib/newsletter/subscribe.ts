@@ -1,5 +1,5 @@
 import { consentText, messages, type SignupState } from './form'
-import type { RateLimiter } from './rate-limit'
+import type { RateLimiter } from '@/lib/security/rate-limit'
 import { parseSignup, type SignupForm } from './schema'
 import type { SubscriberStore } from './store'
 
@@ -33,7 +33,7 @@ export async function signUp(
   const parsed = parseSignup(form)
   if (!parsed.ok) return { status: 'invalid', errors: parsed.errors, values }
 
-  const allowed = deps.limiter.take(client)
+  const allowed = await deps.limiter.take(client)
   if (!allowed.ok)
     return { status: 'busy', message: messages.busy(retryIn(allowed.retryAfterMs)), values }
 

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { createRateLimiter } from './rate-limit'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startPostgres, type TestPostgres } from '@/scripts/testing/postgres'
+import { createPostgresRateLimiter, createRateLimiter } from './rate-limit'
 
 /** A limiter on a clock the test moves by hand. */
 function clocked(options: { limit: number; windowMs: number; maxKeys?: number }) {
@@ -66,5 +67,32 @@ describe('createRateLimiter', () => {
     for (const key of ['first', 'second', 'third', 'fourth']) limiter.take(key)
     expect(limiter.take('first').ok).toBe(true)
     expect(limiter.take('fourth').ok).toBe(false)
+  })
+})
+
+describe('a limit shared through PostgreSQL', () => {
+  let pg: TestPostgres
+  beforeAll(async () => {
+    pg = await startPostgres()
+  }, 60_000)
+  afterAll(async () => {
+    await pg?.stop()
+  })
+
+  it('two instances on one database share one count per client', async () => {
+    const options = { name: 'signup', limit: 3, windowMs: 60_000, databaseUrl: pg.url }
+    const one = createPostgresRateLimiter(options)
+    const two = createPostgresRateLimiter(options)
+    try {
+      const answers = []
+      for (const limiter of [one, two, one, two, one]) answers.push(await limiter.take('10.0.0.1'))
+      expect(answers.map((a) => a.ok)).toEqual([true, true, true, false, false])
+      const refused = answers[3]
+      expect(refused?.ok === false && refused.retryAfterMs).toBeGreaterThan(0)
+      // Another client has a count of its own.
+      expect((await two.take('10.0.0.2')).ok).toBe(true)
+    } finally {
+      await Promise.all([one.close(), two.close()])
+    }
   })
 })
