@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import net from 'node:net'
 import path from 'node:path'
 import { expect, test } from './test'
 import autocannon from 'autocannon'
@@ -16,6 +17,7 @@ test.describe.configure({ mode: 'serial' })
 let server: Server
 let dataDir: string
 test.beforeAll(async () => {
+  test.setTimeout(120_000)
   dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-hardening-'))
   // The default configuration: no proxy in front is trusted to name the client.
   server = await startServer({ DATA_DIR: dataDir, TRUSTED_PROXIES: '0' })
@@ -223,4 +225,126 @@ test('odd form entries are answered on the form, never with a 5xx', async () => 
     expect.soft(res.status, JSON.stringify(init.headers)).toBeLessThan(500)
     expect.soft(await res.text()).not.toMatch(LEAK)
   }
+})
+
+/** One request written byte for byte, as a client that does not follow the rules would. */
+async function raw(base: string, head: string, body: Buffer = Buffer.alloc(0)) {
+  const { hostname, port } = new URL(base)
+  return new Promise<{ status: number; headers: Map<string, string[]>; text: string }>(
+    (resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () => {
+        socket.write(`${head}\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`)
+        socket.end(body)
+      })
+      const chunks: Buffer[] = []
+      socket.on('data', (chunk) => chunks.push(chunk))
+      // A server that refuses a large body answers and closes before reading it all: what it
+      // answered counts, not the rest of the upload.
+      socket.on('error', (error) => (chunks.length ? undefined : reject(error)))
+      socket.on('close', () => {
+        const text = Buffer.concat(chunks).toString('latin1')
+        const [top = '', ...lines] = text.split('\r\n\r\n')[0]!.split('\r\n')
+        const headers = new Map<string, string[]>()
+        for (const line of lines) {
+          const [name = '', ...value] = line.split(':')
+          const key = name.trim().toLowerCase()
+          headers.set(key, [...(headers.get(key) ?? []), value.join(':').trim()])
+        }
+        resolve({ status: Number(top.split(' ')[1]), headers, text })
+      })
+    },
+  )
+}
+
+/** The site's headers: security headers and one script policy without 'unsafe-inline'. */
+function expectSiteHeaders(headers: Map<string, string[]>, what: string) {
+  for (const name of ['strict-transport-security', 'x-content-type-options', 'x-frame-options'])
+    expect.soft(headers.get(name), `${what}: ${name}`).toBeTruthy()
+  const policies = headers.get('content-security-policy') ?? []
+  const scripts = policies.flatMap((p) => p.split(';').map((d) => d.trim()))
+  const scriptPolicies = scripts.filter((d) => d.startsWith('script-src'))
+  expect.soft(scriptPolicies, `${what}: one script policy`).toHaveLength(1)
+  expect.soft(scriptPolicies[0] ?? '', what).not.toContain("'unsafe-inline'")
+  expect
+    .soft(
+      scripts.some((d) => d.startsWith('frame-ancestors')),
+      `${what}: base policy`,
+    )
+    .toBe(true)
+}
+
+test('requests Next would answer with a 500 get a fitting 4xx, with the site headers', async () => {
+  const chunk = (await (await fetch(`${server.base}/reviews`)).text()).match(
+    /\/_next\/static\/[^"]+\.js/,
+  )?.[0]
+  expect(chunk).toBeTruthy()
+  const form = 'content-type: application/x-www-form-urlencoded'
+  const big = Buffer.alloc(1_200_000, 'a')
+  const cases: { head: string; body?: Buffer; status: number }[] = [
+    { head: 'GET * HTTP/1.1', status: 400 },
+    { head: 'OPTIONS * HTTP/1.1', status: 400 },
+    { head: 'TRACE / HTTP/1.1', status: 405 },
+    ...['OPTIONS', 'PUT', 'DELETE', 'PATCH'].flatMap((method) => [
+      { head: `${method} /images/stills/ballerina-2025-hero.jpg HTTP/1.1`, status: 405 },
+      { head: `${method} ${chunk} HTTP/1.1`, status: 405 },
+    ]),
+    {
+      head: `POST / HTTP/1.1\r\ncontent-type: multipart/form-data; boundary=x\r\ncontent-length: ${big.length}`,
+      body: big,
+      status: 413,
+    },
+    {
+      head: `POST /newsletter HTTP/1.1\r\n${form}\r\norigin: https://evil.example\r\ncontent-length: 27`,
+      body: Buffer.from('email=a%40b.com&consent=yes'),
+      status: 403,
+    },
+    {
+      head: `POST /newsletter HTTP/1.1\r\ncontent-type: text/plain\r\nnext-action: ${'f'.repeat(42)}\r\norigin: ${server.base}\r\ncontent-length: 2`,
+      body: Buffer.from('[]'),
+      status: 400,
+    },
+    {
+      head: 'GET /reviews/ballerina-2025 HTTP/1.1\r\nRSC: 1\r\nNext-Router-State-Tree: %%%bad',
+      status: 400,
+    },
+    {
+      head: `GET /_next/image?url=${encodeURIComponent('/reviews/ballerina')}&w=640&q=75 HTTP/1.1`,
+      status: 400,
+    },
+  ]
+  for (const { head, body, status } of cases) {
+    const what = head.split('\r\n')[0]!
+    const answer = await raw(server.base, head, body)
+    expect.soft(answer.status, what).toBe(status)
+    expect.soft(answer.text, what).not.toMatch(LEAK)
+    expectSiteHeaders(answer.headers, what)
+  }
+  expect(logErrors(server.log())).toEqual([])
+})
+
+test('an absolute URL in the request line is answered for this site, never sent to that host', async () => {
+  for (const target of ['/reviews/ballerina-2025', '/reviews/ballerina', '/']) {
+    const answer = await raw(server.base, `GET http://evil.example${target} HTTP/1.1`)
+    expect(answer.status, target).toBeLessThan(400)
+    for (const location of answer.headers.get('location') ?? [])
+      expect(location, target).not.toContain('evil.example')
+  }
+})
+
+test('redirects and refusals carry the site headers too', async () => {
+  for (const path of ['/reviews/ballerina', '/reviews/ballerina-2025/', '/critics/']) {
+    const answer = await raw(server.base, `GET ${path} HTTP/1.1`)
+    expect(answer.status, path).toBe(308)
+    expectSiteHeaders(answer.headers, path)
+  }
+  expectSiteHeaders((await raw(server.base, 'GET /reviews/%ZZ HTTP/1.1')).headers, '400')
+  expectSiteHeaders((await raw(server.base, 'GET /no-such-page HTTP/1.1')).headers, '404')
+})
+
+test('the page answered to a signup without JavaScript runs its scripts by a nonce', async () => {
+  const hidden = await signupForm(server.base)
+  const answer = await signUp(server.base, hidden, `nonce.${Date.now()}@example.com`)
+  expect(answer.status).toBe(200)
+  expect(answer.policies.join('; ')).toMatch(/script-src 'self'[^;]* 'nonce-[^']+'/)
+  expect(answer.policies.join('; ')).not.toContain("'unsafe-inline'")
 })

@@ -45,12 +45,18 @@ export async function startServer(
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const base = `http://127.0.0.1:${port}`
-  await expect
-    .poll(
-      async () => child.exitCode ?? (await fetch(`${base}/robots.txt`).catch(() => null))?.status,
-      { timeout: 30_000, message: stderr },
-    )
-    .toBe(200)
+  // Ready when it serves a file; a server that never gets there is stopped, not left on its port.
+  try {
+    await expect
+      .poll(
+        async () => child.exitCode ?? (await fetch(`${base}/robots.txt`).catch(() => null))?.status,
+        { timeout: 90_000, message: stderr },
+      )
+      .toBe(200)
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw error
+  }
   return {
     base,
     log: () => stderr,
@@ -116,7 +122,7 @@ export async function signUp(
   hidden: [string, string][],
   email: string,
   extra: Record<string, string> = {},
-): Promise<{ status: number; thanked: boolean; text: string }> {
+): Promise<{ status: number; thanked: boolean; text: string; policies: string[] }> {
   const form = new FormData()
   for (const [name, value] of hidden) form.append(name, value)
   form.append('email', email)
@@ -140,7 +146,12 @@ export async function signUp(
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (text += chunk))
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, thanked: text.includes(THANKS), text }),
+        resolve({
+          status: res.statusCode ?? 0,
+          thanked: text.includes(THANKS),
+          text,
+          policies: [res.headers['content-security-policy'] ?? []].flat(),
+        }),
       )
       res.on('error', reject)
     })
