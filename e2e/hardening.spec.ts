@@ -1,9 +1,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from './test'
 import autocannon from 'autocannon'
-import { unpublished } from './fixtures'
+import { flagship, unpublished } from './fixtures'
+import { siteHeaderProblems, type HeaderList } from './policy'
 import { signUp, signupForm, startServer, type Server } from './server'
 
 /**
@@ -223,4 +225,206 @@ test('odd form entries are answered on the form, never with a 5xx', async () => 
     expect.soft(res.status, JSON.stringify(init.headers)).toBeLessThan(500)
     expect.soft(await res.text()).not.toMatch(LEAK)
   }
+})
+
+type RawAnswer = { status: number; headers: HeaderList; body: string }
+
+/**
+ * One request written byte for byte on a socket of its own, for what fetch will not send (a
+ * request line of our making, TRACE) or would not wait for (an answer given before the body was
+ * read): the answer as it arrived, once the server closed the connection.
+ */
+function rawRequest(base: string, head: string[], body?: Buffer): Promise<RawAnswer> {
+  const { hostname, port } = new URL(base)
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    const socket = net.connect(Number(port), hostname)
+    const lines = [...head, `Host: ${hostname}:${port}`, 'Connection: close']
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.on('error', (error) => (chunks.length ? undefined : reject(error)))
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8')
+      const [top = '', ...rest] = text.split('\r\n\r\n')
+      const [statusLine = '', ...headerLines] = top.split('\r\n')
+      resolve({
+        status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0),
+        headers: headerLines.map((line) => {
+          const colon = line.indexOf(':')
+          return { name: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() }
+        }),
+        body: rest.join('\r\n\r\n'),
+      })
+    })
+    socket.write(`${lines.join('\r\n')}\r\n\r\n`)
+    if (body) socket.write(body)
+  })
+}
+
+const headerList = (response: Response): HeaderList =>
+  [...response.headers].map(([name, value]) => ({ name, value }))
+
+/** A refusal the site gives itself: the fitting 4xx, the policy table's headers, nothing leaked. */
+function expectRefused(answer: RawAnswer, status: number, what: string) {
+  expect.soft(answer.status, what).toBe(status)
+  expect.soft(siteHeaderProblems(answer.headers), what).toEqual([])
+  expect.soft(answer.body, what).not.toMatch(LEAK)
+}
+
+const fromFetch = async (response: Response): Promise<RawAnswer> => ({
+  status: response.status,
+  headers: headerList(response),
+  body: await response.text(),
+})
+
+test('a request line without a path, and TRACE, are refused with a 4xx', async () => {
+  expectRefused(await rawRequest(server.base, ['GET * HTTP/1.1']), 400, 'GET *')
+  expectRefused(await rawRequest(server.base, ['OPTIONS * HTTP/1.1']), 400, 'OPTIONS *')
+  for (const path of ['/', flagship.url])
+    expectRefused(await rawRequest(server.base, [`TRACE ${path} HTTP/1.1`]), 405, `TRACE ${path}`)
+  expect(logErrors(server.log())).toEqual([])
+})
+
+test('built and public files can only be read: other methods get a 405 that says which', async () => {
+  const home = await (await fetch(`${server.base}/`)).text()
+  const chunk = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(home)?.[1]
+  expect(chunk, 'the home page loads a built script').toBeTruthy()
+  const files = [chunk!, `/images/stills/${flagship.url.split('/').pop()}-hero.jpg`]
+  for (const file of files) {
+    expect((await fetch(`${server.base}${file}`)).status, file).toBe(200)
+    for (const method of ['OPTIONS', 'PUT', 'DELETE', 'PATCH']) {
+      const answer = await rawRequest(server.base, [
+        `${method} ${file} HTTP/1.1`,
+        'Content-Length: 0',
+      ])
+      expectRefused(answer, 405, `${method} ${file}`)
+      expect
+        .soft(answer.headers.find((h) => h.name.toLowerCase() === 'allow')?.value)
+        .toBe('GET, HEAD')
+    }
+  }
+  expect(logErrors(server.log())).toEqual([])
+})
+
+test('an RSC request with a malformed router state is a 400; a well-formed one is served', async () => {
+  for (const path of ['/', flagship.url]) {
+    for (const state of ['%7B', 'not-json', encodeURIComponent('{"a":1}')]) {
+      const response = await fetch(`${server.base}${path}`, {
+        headers: { rsc: '1', 'next-router-state-tree': state },
+      })
+      expectRefused(await fromFetch(response), 400, `${path} ${state}`)
+    }
+    const state = encodeURIComponent(JSON.stringify(['', { children: ['__PAGE__', {}] }]))
+    const served = await fetch(`${server.base}${path}`, {
+      headers: { rsc: '1', 'next-router-state-tree': state },
+    })
+    expect(served.status, path).toBe(200)
+    await served.arrayBuffer()
+  }
+  expect(logErrors(server.log())).toEqual([])
+})
+
+test('an absolute URL in the request line is answered for this site, never redirected to its host', async () => {
+  const cases: [string, number][] = [
+    [flagship.url, 200],
+    [`${flagship.url}/`, 308], // trailing slash
+    ['/reviews/ballerina', 308], // the review's redirectFrom
+  ]
+  for (const [path, status] of cases) {
+    const answer = await rawRequest(server.base, [`GET http://evil.example${path} HTTP/1.1`])
+    expect.soft(answer.status, path).toBe(status)
+    const location = answer.headers.find((h) => h.name.toLowerCase() === 'location')?.value ?? ''
+    expect.soft(location, path).not.toContain('evil.example')
+    if (status === 308) expect.soft(location, path).toMatch(new RegExp(`${flagship.url}$`))
+    expect.soft(siteHeaderProblems(answer.headers), path).toEqual([])
+  }
+  expect(logErrors(server.log())).toEqual([])
+})
+
+/** The signup form's Server Action, named as the page's no-JavaScript form names it. */
+const actionId = (hidden: [string, string][]) =>
+  hidden
+    .map(
+      ([name, value]) => /^\$ACTION_ID_(\w+)$/.exec(name)?.[1] ?? /"id":"(\w+)"/.exec(value)?.[1],
+    )
+    .find(Boolean)
+
+/** The signup form, filled in, as a browser encodes it. */
+async function encodedForm(hidden: [string, string][], extra: Record<string, string> = {}) {
+  const form = new FormData()
+  for (const [name, value] of hidden) form.append(name, value)
+  form.append('email', `door.${Date.now()}@example.com`)
+  form.append('consent', 'yes')
+  for (const [name, value] of Object.entries(extra)) form.append(name, value)
+  const request = new Request('http://site', { method: 'POST', body: form })
+  return {
+    type: request.headers.get('content-type') ?? '',
+    body: Buffer.from(await request.arrayBuffer()),
+  }
+}
+
+test('form posts the site cannot take: another origin 403, a Server Action without a form 400, over 1 MB 413', async () => {
+  const hidden = await signupForm(server.base)
+  const id = actionId(hidden)
+  expect(id, 'the signup form names its Server Action').toBeTruthy()
+  const form = await encodedForm(hidden)
+
+  const foreign = await fetch(`${server.base}/newsletter`, {
+    method: 'POST',
+    headers: {
+      origin: 'https://evil.example',
+      'content-type': form.type,
+      'x-forwarded-for': '10.77.0.1',
+    },
+    body: form.body,
+  })
+  expectRefused(await fromFetch(foreign), 403, 'a signup from another origin')
+
+  for (const path of ['/newsletter', flagship.url]) {
+    const notAForm = await fetch(`${server.base}${path}`, {
+      method: 'POST',
+      headers: {
+        origin: server.base,
+        'next-action': id!,
+        'content-type': 'text/plain;charset=UTF-8',
+        'x-forwarded-for': '10.77.0.2',
+      },
+      body: '[]',
+    })
+    expectRefused(await fromFetch(notAForm), 400, `${path}: a Server Action called with []`)
+  }
+
+  const large = await encodedForm(hidden, { note: 'x'.repeat(1024 * 1024 + 1) })
+  for (const path of ['/', '/newsletter', flagship.url, '/no-such-page']) {
+    const answer = await rawRequest(
+      server.base,
+      [
+        `POST ${path} HTTP/1.1`,
+        `Origin: ${server.base}`,
+        `Content-Type: ${large.type}`,
+        `Content-Length: ${large.body.length}`,
+      ],
+      // The beginning of the body, as a client has it on the wire when the answer comes: the site
+      // answers from the declared length, without waiting for the rest (which it would never read).
+      large.body.subarray(0, 64 * 1024),
+    )
+    expectRefused(answer, 413, `${path}: a ${large.body.length}-byte form`)
+  }
+  expect(logErrors(server.log())).toEqual([])
+})
+
+test("the image optimiser takes only the site's images: a URL that redirects is a 400", async () => {
+  for (const url of ['/reviews/ballerina', `${flagship.url}/`, '/reviews/ballerina-2025']) {
+    const response = await fetch(
+      `${server.base}/_next/image?url=${encodeURIComponent(url)}&w=64&q=75`,
+      { redirect: 'manual' },
+    )
+    expectRefused(await fromFetch(response), 400, url)
+  }
+  const still = `/images/stills/${flagship.url.split('/').pop()}-hero.jpg`
+  const optimised = await fetch(
+    `${server.base}/_next/image?url=${encodeURIComponent(still)}&w=64&q=75`,
+  )
+  expect(optimised.status).toBe(200)
+  await optimised.arrayBuffer()
+  expect(logErrors(server.log())).toEqual([])
 })

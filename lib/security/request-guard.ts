@@ -148,9 +148,10 @@ export function withoutEmbargoedImage(request: RawRequest): string | undefined {
  * headers whatever answers it, and answers a refused request itself. True when it answered.
  */
 export function guard(request: IncomingMessage, response: ServerResponse): boolean {
-  fillSecurityHeaders(response, request)
   const path = originForm(request.url ?? '')
   if (path !== undefined) request.url = path
+  // After the rewrite: the kind of response is told from the path the site will answer.
+  fillSecurityHeaders(response, request)
   request.url = withoutEmbargoedImage(request) ?? request.url
   const refused = refusal(request)
   if (!refused) return false
