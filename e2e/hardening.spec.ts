@@ -413,18 +413,45 @@ test('form posts the site cannot take: another origin 403, a Server Action witho
 })
 
 test("the image optimiser takes only the site's images: a URL that redirects is a 400", async () => {
-  for (const url of ['/reviews/ballerina', `${flagship.url}/`, '/reviews/ballerina-2025']) {
+  const still = `/images/stills/${flagship.url.split('/').pop()}-hero.jpg`
+  const redirecting = [
+    '/reviews/ballerina',
+    `${flagship.url}/`,
+    flagship.url,
+    still.replace('/stills/', '/stills//'),
+    `${still}/`,
+  ]
+  for (const url of redirecting) {
     const response = await fetch(
       `${server.base}/_next/image?url=${encodeURIComponent(url)}&w=64&q=75`,
       { redirect: 'manual' },
     )
     expectRefused(await fromFetch(response), 400, url)
   }
-  const still = `/images/stills/${flagship.url.split('/').pop()}-hero.jpg`
   const optimised = await fetch(
     `${server.base}/_next/image?url=${encodeURIComponent(still)}&w=64&q=75`,
   )
   expect(optimised.status).toBe(200)
   await optimised.arrayBuffer()
+  expect(logErrors(server.log())).toEqual([])
+})
+
+test("a draft's still stays unknown under any spelling, directly and through the image optimiser", async () => {
+  const hero = `/images/stills/${unpublished[0]!.url.split('/').pop()}-hero.jpg`
+  const spellings = [
+    hero,
+    hero.replace('/stills/the', '/stills/%74he'),
+    hero.replace('/stills/', '/stills//'),
+    hero.replace('/stills/', '/stills/./'),
+  ]
+  for (const spelling of spellings) {
+    for (const url of [spelling, `/_next/image?url=${encodeURIComponent(spelling)}&w=64&q=75`]) {
+      const response = await fetch(`${server.base}${url}`, { redirect: 'manual' })
+      expect.soft(response.status, url).not.toBe(200)
+      expect.soft(response.status, url).toBeLessThan(500)
+      expect.soft(response.headers.get('content-type') ?? '', url).not.toMatch(/^image\//)
+      await response.arrayBuffer()
+    }
+  }
   expect(logErrors(server.log())).toEqual([])
 })
