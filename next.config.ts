@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project before it builds; it says so, and the build
   // (and the scheduled-publishing copy the tests build) skip checking it twice.
   typescript: { ignoreBuildErrors: process.env.INTERTITLE_TYPECHECKED === '1' },
+  // Only /images/ are ever optimised: any other URL (one that redirects, another host) is a 400;
+  // the request guard also refuses other spellings of an /images/ path (docs/security.md).
   images: {
     formats: ['image/avif', 'image/webp'],
     qualities: [75],
@@ -31,7 +33,6 @@ const nextConfig: NextConfig = {
   async redirects() {
     return reviewRedirects()
   },
-  // Only /images/ are ever optimised: any other URL (one that redirects, another host) is a 400.
   // Response headers are not set here: lib/security/policy.mjs gives every response its own.
 }
 

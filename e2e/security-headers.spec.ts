@@ -7,7 +7,9 @@ import {
   policiesOf,
   scriptPolicyOf,
   sha256Source,
+  siteHeaderProblems,
 } from './policy'
+import { signupForm, THANKS } from './server'
 import { expect, refusalsOn, test } from './test'
 
 const madeUpReview = () => `/reviews/no-such-film-${Date.now()}`
@@ -101,4 +103,52 @@ test("a script slipped into a page is refused, while the page's own scripts run"
   expect(refused).toHaveLength(1)
   expect(refused[0]).toContain(sha256Source(slipped).slice(1, -1))
   await context.close()
+})
+
+test('redirects and refusals carry the security headers and a script policy, as pages do', async ({
+  request,
+}) => {
+  const redirects = ['/reviews/ballerina', `${flagship.url}/`, '/reviews/ballerina?from=old']
+  for (const url of redirects) {
+    const response = await request.get(url, { maxRedirects: 0 })
+    expect(response.status(), url).toBe(308)
+    expect(response.headers()['location'], url).toMatch(
+      new RegExp(`^(https?://[^/]+)?${flagship.url}`),
+    )
+    expect(siteHeaderProblems(response.headersArray()), url).toEqual([])
+  }
+  const refusals: [string, string, number][] = [
+    ['GET', '/reviews/%ZZ', 400],
+    ['DELETE', '/images/stills/ballerina-2025-hero.jpg', 405],
+    ['PUT', '/', 405],
+    ['GET', madeUpReview(), 404],
+  ]
+  for (const [method, url, status] of refusals) {
+    const response = await request.fetch(url, { method, maxRedirects: 0 })
+    expect(response.status(), `${method} ${url}`).toBe(status)
+    expect(siteHeaderProblems(response.headersArray()), `${method} ${url}`).toEqual([])
+  }
+})
+
+test('the page answered to a signup posted without JavaScript gives its scripts a nonce, never inline scripts wholesale', async ({
+  request,
+  baseURL,
+}) => {
+  const hidden = await signupForm(baseURL!)
+  const multipart: Record<string, string> = Object.fromEntries(hidden)
+  multipart.email = `nojs.${Date.now()}@example.com`
+  multipart.consent = 'yes'
+  const response = await request.post('/newsletter', {
+    multipart,
+    headers: { origin: baseURL!, 'x-forwarded-for': `10.88.${Date.now() % 250}.7` },
+  })
+  expect(response.status()).toBe(200)
+  const html = await response.text()
+  expect(html).toContain(THANKS)
+  expect(siteHeaderProblems(response.headersArray())).toEqual([])
+  const nonce = /'nonce-([^']+)'/.exec(scriptPolicyOf(response))?.[1]
+  expect(nonce, 'a nonce in the script policy').toBeTruthy()
+  const scripts = inlineScripts(html).filter((s) => s.body !== THEME_SCRIPT)
+  expect(scripts.length).toBeGreaterThan(0)
+  for (const { attributes } of scripts) expect(attributes).toContain(`nonce="${nonce}"`)
 })

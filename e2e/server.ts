@@ -122,7 +122,7 @@ export async function signUp(
   hidden: [string, string][],
   email: string,
   extra: Record<string, string> = {},
-): Promise<{ status: number; thanked: boolean; text: string; policies: string[] }> {
+): Promise<{ status: number; thanked: boolean; text: string }> {
   const form = new FormData()
   for (const [name, value] of hidden) form.append(name, value)
   form.append('email', email)
@@ -146,12 +146,7 @@ export async function signUp(
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (text += chunk))
       res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          thanked: text.includes(THANKS),
-          text,
-          policies: [res.headers['content-security-policy'] ?? []].flat(),
-        }),
+        resolve({ status: res.statusCode ?? 0, thanked: text.includes(THANKS), text }),
       )
       res.on('error', reject)
     })

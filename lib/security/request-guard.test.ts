@@ -61,6 +61,24 @@ describe('the request guard', () => {
     ).toBe(400)
   })
 
+  it("lets the image optimiser take the site's images as the content writes them, nothing else", () => {
+    const optimise = (url: string) =>
+      request('GET', `/_next/image?url=${encodeURIComponent(url)}&w=64`)
+    expect(status(optimise('/images/stills/ballerina-2025-hero.jpg'))).toBeUndefined()
+    expect(status(optimise('/images/not-found'))).toBeUndefined()
+    for (const url of [
+      '/images/stills//ballerina-2025-hero.jpg',
+      '/images/stills/ballerina-2025-hero.jpg/',
+      '/images/stills/%74he-lantern-keeper-2025-hero.jpg',
+      '/images/stills/../../package.json',
+      '/images/./stills/x.jpg',
+      '/reviews/ballerina',
+      'https://evil.example/x.jpg',
+      '//evil.example/x.jpg',
+    ])
+      expect(status(optimise(url)), url).toBe(400)
+  })
+
   it('answers for its own host only: an absolute target keeps its path and loses its authority', () => {
     expect(originForm('http://evil.example/reviews/ballerina?x=1')).toBe('/reviews/ballerina?x=1')
     expect(originForm('/reviews')).toBeUndefined()

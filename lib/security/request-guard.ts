@@ -67,6 +67,19 @@ function badRouterState(value: string | undefined): boolean {
   }
 }
 
+/**
+ * A site image as written in the content: `/images/` and plain segments. The optimiser fetches its
+ * `url` inside the server, where Next would answer a doubled or trailing slash with a redirect (a
+ * 500 from the optimiser) and decode a percent escape once more (an embargoed still under another
+ * spelling), so any other spelling is refused.
+ */
+const IMAGE_SOURCE = /^\/images(?:\/(?!\.\.?(?:\/|$))[\w.-]+)+$/
+
+function badImageSource(target: string): boolean {
+  const source = new URLSearchParams(target.split('?')[1] ?? '').get('url')
+  return source !== null && !IMAGE_SOURCE.test(source)
+}
+
 function foreignOrigin(request: RawRequest): boolean {
   const origin = header(request, 'origin')
   if (!origin) return false
@@ -96,6 +109,9 @@ export function refusal(request: RawRequest): Refusal | undefined {
       reason: `${method} is not a method this site answers`,
       allow: PAGE_METHODS,
     }
+
+  if (pathname === '/_next/image' && badImageSource(target))
+    return { status: 400, reason: "the image optimiser takes only the site's own images" }
 
   if (badRouterState(header(request, 'next-router-state-tree')))
     return { status: 400, reason: 'the router state sent with this request is malformed' }
@@ -148,9 +164,10 @@ export function withoutEmbargoedImage(request: RawRequest): string | undefined {
  * headers whatever answers it, and answers a refused request itself. True when it answered.
  */
 export function guard(request: IncomingMessage, response: ServerResponse): boolean {
-  fillSecurityHeaders(response, request)
   const path = originForm(request.url ?? '')
   if (path !== undefined) request.url = path
+  // After the rewrite: the kind of response is told from the path the site will answer.
+  fillSecurityHeaders(response, request)
   request.url = withoutEmbargoedImage(request) ?? request.url
   const refused = refusal(request)
   if (!refused) return false
