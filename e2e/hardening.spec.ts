@@ -279,7 +279,7 @@ const fromFetch = async (response: Response): Promise<RawAnswer> => ({
 test('a request line without a path, and TRACE, are refused with a 4xx', async () => {
   expectRefused(await rawRequest(server.base, ['GET * HTTP/1.1']), 400, 'GET *')
   expectRefused(await rawRequest(server.base, ['OPTIONS * HTTP/1.1']), 400, 'OPTIONS *')
-  for (const path of ['/', flagship.url])
+  for (const path of ['/', flagship.url, '/api/preview', '/feed.xml'])
     expectRefused(await rawRequest(server.base, [`TRACE ${path} HTTP/1.1`]), 405, `TRACE ${path}`)
   expect(logErrors(server.log())).toEqual([])
 })

@@ -24,6 +24,8 @@ describe('the request guard', () => {
   it('refuses what Next would answer with a 500', () => {
     expect(status(request('GET', '*'))).toBe(400)
     expect(status(request('TRACE', '/'))).toBe(405)
+    expect(status(request('TRACE', '/api/preview'))).toBe(405)
+    expect(status(request('CONNECT', '/api/preview'))).toBe(405)
     expect(refusal(request('PUT', '/images/stills/x.jpg'))).toMatchObject({
       status: 405,
       allow: 'GET, HEAD',

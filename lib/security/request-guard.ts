@@ -27,6 +27,8 @@ const MAX_SEGMENT = 200
 const STATIC =
   /^\/(?:_next\/static|_next\/image|images|pagefind)(?:\/|$)|^\/[^/]+\.(?:ico|png|svg|txt|xml|json)$/
 const PAGE_METHODS = 'GET, HEAD, POST'
+/** What Next's route handlers answer (`TRACE` makes them throw). */
+const ROUTE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH']
 const FILE_METHODS = 'GET, HEAD'
 const FORM = /^(?:multipart\/form-data|application\/x-www-form-urlencoded)\b/i
 
@@ -103,6 +105,12 @@ export function refusal(request: RawRequest): Refusal | undefined {
   const api = pathname.startsWith('/api/')
   if (isStatic && method !== 'GET' && method !== 'HEAD')
     return { status: 405, reason: 'files can only be read', allow: FILE_METHODS }
+  if (api && !ROUTE_METHODS.includes(method))
+    return {
+      status: 405,
+      reason: `${method} is not a method this site answers`,
+      allow: ROUTE_METHODS.join(', '),
+    }
   if (!api && !['GET', 'HEAD', 'POST'].includes(method))
     return {
       status: 405,
