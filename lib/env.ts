@@ -32,6 +32,19 @@ const schema = z.object({
    * X-Forwarded-For. 0: clients connect directly and the header they send is not believed.
    */
   TRUSTED_PROXIES: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(10).default(0)),
+  /** The mail server, `smtp://` or `smtps://` with credentials. Unset: mail is written to DATA_DIR/outbox/. */
+  SMTP_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^/\s]+/, { message: 'must be an smtp:// or smtps:// URL' })
+      .optional(),
+  ),
+  /** Who the site's mail is from. */
+  MAIL_FROM: z.preprocess(
+    blankIsUnset,
+    z.string().min(3).default('Intertitle <newsletter@localhost>'),
+  ),
   /** How many of the newest reviews `next build` prerenders; the rest render on first request. */
   PRERENDERED_REVIEWS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(200)),
 })

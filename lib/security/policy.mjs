@@ -183,8 +183,10 @@ const policies = (value) =>
  * Headers another layer set are kept.
  * @param {ServerResponse} response
  * @param {IncomingMessage} request
+ * @param {{ draftMode?: boolean }} [context] whether Next will render it as a preview (a valid
+ *   Draft Mode cookie: the caller knows this build's preview id)
  */
-export function fillSecurityHeaders(response, request) {
+export function fillSecurityHeaders(response, request, { draftMode = false } = {}) {
   const writeHead = response.writeHead
   const pathname = (request.url ?? '/').split('?')[0] ?? '/'
   /** @param {number} statusCode @param {any[]} rest */
@@ -196,7 +198,6 @@ export function fillSecurityHeaders(response, request) {
     if (statusCode === 304)
       return writeHead.apply(response, /** @type {any} */ ([statusCode, ...rest]))
     const given = policies(response.getHeader(CSP))
-    const draftMode = /__prerender_bypass=/.test(String(request.headers.cookie ?? ''))
     let kind = requestKind({ pathname, method: request.method, draftMode })
     if (statusCode >= 300 && statusCode < 400) kind = 'redirect'
     else if (statusCode >= 400 && !given.some((p) => p.includes('script-src')))

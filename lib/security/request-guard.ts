@@ -137,6 +137,12 @@ export function refusal(request: RawRequest): Refusal | undefined {
   return undefined
 }
 
+/** Whether Next will render this request as an editor's preview (this build's Draft Mode cookie). */
+function inPreview(request: RawRequest): boolean {
+  const cookie = request.headers.cookie
+  return isDraftModeCookie(draftModeCookie(Array.isArray(cookie) ? cookie[0] : cookie))
+}
+
 /** Where an embargoed image is sent: a file that does not exist, answered as any unknown image is. */
 const UNKNOWN_IMAGE = '/images/not-found'
 
@@ -159,9 +165,7 @@ export function withoutEmbargoedImage(request: RawRequest): string | undefined {
     return undefined
   }
   if (!src || isImagePublic(src)) return undefined
-  const cookie = request.headers.cookie
-  if (isDraftModeCookie(draftModeCookie(Array.isArray(cookie) ? cookie[0] : cookie)))
-    return undefined
+  if (inPreview(request)) return undefined
   if (url.pathname !== '/_next/image') return UNKNOWN_IMAGE
   url.searchParams.set('url', UNKNOWN_IMAGE)
   return `${url.pathname}${url.search}`
@@ -175,7 +179,7 @@ export function guard(request: IncomingMessage, response: ServerResponse): boole
   const path = originForm(request.url ?? '')
   if (path !== undefined) request.url = path
   // After the rewrite: the kind of response is told from the path the site will answer.
-  fillSecurityHeaders(response, request)
+  fillSecurityHeaders(response, request, { draftMode: inPreview(request) })
   request.url = withoutEmbargoedImage(request) ?? request.url
   const refused = refusal(request)
   if (!refused) return false

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import nodemailer, { type Transporter } from 'nodemailer'
+
+/** One email: both parts always, so that every reader's client can show it. */
+export type Mail = {
+  to: string
+  subject: string
+  html: string
+  text: string
+  /** A stable id (e.g. one per issue and reader) so that a resent copy is recognisably the same. */
+  messageId?: string
+  /** The reader's one-click unsubscribe URL: sent as List-Unsubscribe and List-Unsubscribe-Post. */
+  unsubscribeUrl?: string
+}
+
+export type MailConfig = {
+  /** `smtp://` or `smtps://`, with credentials. Unset: messages go to the outbox folder. */
+  smtpUrl?: string
+  from: string
+  /** Where messages are written as .eml files when there is no SMTP server. */
+  outboxDir: string
+}
+
+export type Mailer = {
+  /** Sends (or files) one message; resolves once the server accepted it or the file is written. */
+  send(mail: Mail): Promise<{ messageId: string; file?: string }>
+  close(): void
+}
+
+function message(mail: Mail, from: string) {
+  return {
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    messageId: mail.messageId,
+    // RFC 8058: a mail client's one-click unsubscribe is a POST of this body to the URL.
+    ...(mail.unsubscribeUrl
+      ? {
+          list: { unsubscribe: { url: mail.unsubscribeUrl, comment: 'Unsubscribe' } },
+          headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        }
+      : {}),
+  }
+}
+
+/**
+ * The site's mail transport: nodemailer over SMTP_URL, or, with none (the embedded default), each
+ * message written whole as an .eml file in the outbox, where a person can open what would have
+ * been sent. Files appear complete (written aside, then renamed).
+ */
+export function createMailer({ smtpUrl, from, outboxDir }: MailConfig): Mailer {
+  if (smtpUrl) {
+    const transport: Transporter = nodemailer.createTransport(smtpUrl)
+    return {
+      async send(mail) {
+        const info = await transport.sendMail(message(mail, from))
+        return { messageId: info.messageId }
+      },
+      close: () => transport.close(),
+    }
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true })
+  return {
+    async send(mail) {
+      const info = await transport.sendMail(message(mail, from))
+      mkdirSync(outboxDir, { recursive: true })
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`
+      const file = path.join(outboxDir, name)
+      writeFileSync(`${file}.part`, info.message as Buffer)
+      renameSync(`${file}.part`, file)
+      return { messageId: info.messageId, file }
+    },
+    close: () => transport.close(),
+  }
+}

@@ -1,0 +1,85 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestSmtp, type TestSmtp } from '@/scripts/testing/smtp'
+import { createMailer, type Mail } from './index'
+
+const mail: Mail = {
+  to: 'reader@example.com',
+  subject: 'Confirm your Intertitle newsletter',
+  html: '<p>Please <a href="https://intertitle.test/newsletter/confirm?t=abc">confirm</a>.</p>',
+  text: 'Please confirm: https://intertitle.test/newsletter/confirm?t=abc',
+  messageId: '<issue-july-2025.reader-1@intertitle.test>',
+  unsubscribeUrl: 'https://intertitle.test/api/newsletter/unsubscribe?t=xyz',
+}
+const from = 'Intertitle <newsletter@intertitle.test>'
+
+/** A header as sent, by its raw line (mailparser folds the List-* ones into an object). */
+const headerLine = (parsed: ParsedMail, name: string) =>
+  parsed.headerLines.find((h) => h.key === name)?.line ?? ''
+
+describe('the mail transport', () => {
+  let smtp: TestSmtp
+  let outbox: string
+  beforeAll(async () => {
+    smtp = await startTestSmtp()
+    outbox = mkdtempSync(path.join(tmpdir(), 'intertitle-outbox-'))
+  })
+  afterAll(async () => {
+    await smtp?.stop()
+    rmSync(outbox, { recursive: true, force: true })
+  })
+
+  it('sends through SMTP: both parts, the stable id and the one-click unsubscribe headers', async () => {
+    const mailer = createMailer({ smtpUrl: smtp.url, from, outboxDir: outbox })
+    try {
+      await mailer.send(mail)
+    } finally {
+      mailer.close()
+    }
+    expect(smtp.messages).toHaveLength(1)
+    const received = smtp.messages[0]!
+    expect(received.recipients).toEqual(['reader@example.com'])
+    expect(received.subject).toBe(mail.subject)
+    expect(received.from?.value[0]).toMatchObject({
+      name: 'Intertitle',
+      address: 'newsletter@intertitle.test',
+    })
+    expect(received.html).toContain('confirm?t=abc')
+    expect(received.text?.trim()).toBe(mail.text)
+    expect(received.messageId).toBe(mail.messageId)
+    expect(headerLine(received, 'list-unsubscribe-post')).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    )
+    expect(headerLine(received, 'list-unsubscribe')).toContain(`<${mail.unsubscribeUrl}>`)
+    expect(readdirSync(outbox)).toEqual([])
+  })
+
+  it('without an SMTP server, writes each message whole as an .eml file in the outbox', async () => {
+    const mailer = createMailer({ from, outboxDir: outbox })
+    const { file } = await mailer.send(mail)
+    await mailer.send({ ...mail, to: 'second@example.com', messageId: undefined })
+    mailer.close()
+    const files = readdirSync(outbox)
+    expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(2)
+    expect(files.filter((f) => !f.endsWith('.eml'))).toEqual([])
+    const parsed = await simpleParser(readFileSync(file!))
+    expect(parsed.subject).toBe(mail.subject)
+    expect(parsed.html).toContain('confirm?t=abc')
+    expect(headerLine(parsed, 'list-unsubscribe')).toContain(`<${mail.unsubscribeUrl}>`)
+  })
+
+  it('a server that is down is an error the caller sees, not a lost message', async () => {
+    await smtp.stop()
+    const mailer = createMailer({ smtpUrl: smtp.url, from, outboxDir: outbox })
+    await expect(mailer.send(mail)).rejects.toThrow()
+    mailer.close()
+    await smtp.start()
+    const again = createMailer({ smtpUrl: smtp.url, from, outboxDir: outbox })
+    await again.send(mail)
+    again.close()
+    expect(smtp.messages).toHaveLength(2)
+  })
+})
