@@ -6,13 +6,15 @@ import { E2E_PREVIEW_SECRET } from './e2e/fixtures'
 const PORT = Number(process.env.E2E_PORT ?? 3210)
 const chromium = '/usr/bin/chromium'
 /** Specs that start servers of their own, run once rather than per browser. */
-const serverOnly = [
-  'newsletter-load.spec.ts',
-  'hardening.spec.ts',
-  'standalone.spec.ts',
-  'shared-cache.spec.ts',
+const serverOnly = ['hardening.spec.ts', 'standalone.spec.ts', 'shared-cache.spec.ts']
+/** The signup bursts: alone at the end, not beside the builds above, so what they load is the server. */
+const loadOnly = ['newsletter-load.spec.ts']
+const serverSpecs = [
+  'scheduled-publishing.spec.ts',
+  'scheduled-build.setup.ts',
+  ...serverOnly,
+  ...loadOnly,
 ]
-const serverSpecs = ['scheduled-publishing.spec.ts', 'scheduled-build.setup.ts', ...serverOnly]
 
 export default defineConfig({
   testDir: './e2e',
@@ -58,6 +60,7 @@ export default defineConfig({
     },
     // Start servers of their own (each database, hostile input) and load them hard: last, on a quiet machine.
     { name: 'server', testMatch: serverOnly, dependencies: ['desktop', 'phone'] },
+    { name: 'load', testMatch: loadOnly, dependencies: ['server'] },
   ],
   webServer: {
     command: `npx next start -p ${PORT} -H 127.0.0.1`,

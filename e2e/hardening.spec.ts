@@ -18,6 +18,8 @@ test.describe.configure({ mode: 'serial' })
 let server: Server
 let dataDir: string
 test.beforeAll(async () => {
+  // A server's first answer waits for its database to open: slow on a busy machine.
+  test.setTimeout(120_000)
   dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-hardening-'))
   // The default configuration: no proxy in front is trusted to name the client.
   server = await startServer({ DATA_DIR: dataDir, TRUSTED_PROXIES: '0' })
