@@ -1,6 +1,7 @@
 import { collection, config, fields } from '@keystatic/core'
 import { block, mark } from '@keystatic/core/content-components'
 import { asideIcon, pullQuoteIcon } from './lib/editor/icons'
+import { recordReference } from './lib/editor/references'
 import { editorStorage } from './lib/editor/storage'
 import { stillImage } from './lib/editor/still-image'
 
@@ -37,6 +38,18 @@ const picture = (label: string) =>
     { label },
   )
 
+/** A pick of an existing slug in another collection. */
+const reference = (
+  collection: 'reviews' | 'films' | 'critics' | 'issues',
+  label: string,
+  description: string,
+  isRequired: boolean,
+) =>
+  recordReference(
+    fields.relationship({ label, description, collection, validation: { isRequired } }),
+    collection,
+  )
+
 const storage = editorStorage() ?? { kind: 'local' as const }
 
 export default config({
@@ -57,30 +70,15 @@ export default config({
           slug: { label: 'File name', description: 'The review’s address: /reviews/<file name>' },
         }),
         standfirst: longText('Standfirst'),
-        critic: fields.relationship({
-          label: 'Critic',
-          description: 'Critic slug (content/critics/<slug>.yaml)',
-          collection: 'critics',
-          ...required,
-        }),
+        critic: reference('critics', 'Critic', 'Critic slug (content/critics/<slug>.yaml)', true),
         date: date('Date', 'Publication date shown to readers'),
         publishAt: optionalDate('Publish at', 'When it goes public; defaults to date'),
         updated: optionalDate('Updated'),
-        film: fields.relationship({
-          label: 'Film',
-          description: 'Film slug (content/films/<slug>.yaml)',
-          collection: 'films',
-          ...required,
-        }),
+        film: reference('films', 'Film', 'Film slug (content/films/<slug>.yaml)', true),
         occasion: optionalText('Occasion', 'e.g. "Cannes 2025" for a festival review'),
         hero: picture('Hero image'),
         genres: strings('Genres', 'Genre'),
-        issue: fields.relationship({
-          label: 'Issue',
-          description: 'Issue slug (content/issues/<slug>.yaml)',
-          collection: 'issues',
-          ...required,
-        }),
+        issue: reference('issues', 'Issue', 'Issue slug (content/issues/<slug>.yaml)', true),
         release: fields.object(
           {
             date: date('Release date'),
@@ -198,11 +196,7 @@ export default config({
           fields.object(
             {
               text: text('Text'),
-              review: fields.relationship({
-                label: 'Review',
-                description: 'Slug of a review on the site',
-                collection: 'reviews',
-              }),
+              review: reference('reviews', 'Review', 'Slug of a review on the site', false),
             },
             { label: 'Inside item' },
           ),
