@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { STILLS_PUBLIC_PATH } from './still-image'
+import { STILLS_PUBLIC_PATH } from './stills-path'
 
 export const MAX_STILL_BYTES = 15 * 1024 * 1024
 

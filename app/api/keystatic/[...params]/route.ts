@@ -1,5 +1,6 @@
 import { makeRouteHandler } from '@keystatic/next/route-handler'
-import { problemsAfterSave, type SaveRequest } from '@/lib/editor/save-check'
+import type { SaveRequest } from '@/lib/editor/save-check'
+import { checkSaveInChild } from '@/lib/editor/save-check-process'
 import { editorStorage } from '@/lib/editor/storage'
 import { EDITOR_HEADERS, editorNotFound, withEditorHeaders } from '@/lib/editor/responses'
 import config from '../../../../keystatic.config'
@@ -20,7 +21,7 @@ async function refusal(request: Request): Promise<Response | undefined> {
     .json()
     .catch(() => undefined)) as SaveRequest | undefined
   if (!save || !Array.isArray(save.additions) || !Array.isArray(save.deletions)) return undefined
-  const problems = problemsAfterSave(save)
+  const problems = await checkSaveInChild(save)
   if (problems.length === 0) return undefined
   return new Response(`The content check refused this save:\n${problems.join('\n')}`, {
     status: 422,

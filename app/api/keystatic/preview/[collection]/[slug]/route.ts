@@ -41,6 +41,6 @@ export async function GET(
   if (target.draft) (await draftMode()).enable()
   return new Response(null, {
     status: 307,
-    headers: { ...EDITOR_HEADERS, Location: new URL(target.url, request.nextUrl).toString() },
+    headers: { ...EDITOR_HEADERS, Location: target.url },
   })
 }
