@@ -11,6 +11,7 @@ const serverOnly = [
   'hardening.spec.ts',
   'standalone.spec.ts',
   'shared-cache.spec.ts',
+  'editor-writes-in-the-browser.spec.ts',
 ]
 const serverSpecs = ['scheduled-publishing.spec.ts', 'scheduled-build.setup.ts', ...serverOnly]
 
