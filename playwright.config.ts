@@ -6,7 +6,12 @@ import { E2E_PREVIEW_SECRET } from './e2e/fixtures'
 const PORT = Number(process.env.E2E_PORT ?? 3210)
 const chromium = '/usr/bin/chromium'
 /** Specs that start servers of their own, run once rather than per browser. */
-const serverOnly = ['hardening.spec.ts', 'standalone.spec.ts', 'shared-cache.spec.ts']
+const serverOnly = [
+  'hardening.spec.ts',
+  'standalone.spec.ts',
+  'shared-cache.spec.ts',
+  'editor-writes-in-the-browser.spec.ts',
+]
 /** The signup bursts: alone at the end, not beside the builds above, so what they load is the server. */
 const loadOnly = ['newsletter-load.spec.ts']
 const serverSpecs = [

@@ -47,6 +47,26 @@ const schema = z.object({
   ),
   /** How many of the newest reviews `next build` prerenders; the rest render on first request. */
   PRERENDERED_REVIEWS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(200)),
+  /**
+   * The browser editor in production (GitHub mode; under `next dev` it writes local files).
+   * Unset repository: /keystatic and /api/keystatic answer 404. Read in the browser too.
+   */
+  NEXT_PUBLIC_KEYSTATIC_GITHUB_REPO: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^[\w.-]+\/[\w.-]+$/, { message: 'must be owner/name' })
+      .optional(),
+  ),
+  /** The GitHub App's OAuth client id and secret, and a secret of ours that signs its cookies. */
+  KEYSTATIC_GITHUB_CLIENT_ID: z.preprocess(blankIsUnset, z.string().optional()),
+  KEYSTATIC_GITHUB_CLIENT_SECRET: z.preprocess(blankIsUnset, z.string().optional()),
+  KEYSTATIC_SECRET: z.preprocess(
+    blankIsUnset,
+    z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  ),
+  /** The GitHub App's slug (lets an editor without push rights be offered a fork). */
+  NEXT_PUBLIC_KEYSTATIC_GITHUB_APP_SLUG: z.preprocess(blankIsUnset, z.string().optional()),
 })
 
 const parsed = schema.safeParse(process.env)
