@@ -30,7 +30,7 @@ describe('bad content fails the build', () => {
       t.replace('date: 2025-06-05', 'date: 2025-06-31'),
     )
     expect(result.code).not.toBe(0)
-    expect(result.stderr).toMatch(/reviews\/ballerina-2025\.mdx:5 date: is not a real date/)
+    expect(result.stderr).toMatch(/reviews\/ballerina-2025\.mdx:8 date: is not a real date/)
   }, 60_000)
 
   it('npm run content:check reports an unknown critic', async () => {
@@ -38,6 +38,6 @@ describe('bad content fails the build', () => {
       t.replace('critic: hannah-okafor', 'critic: nobody'),
     )
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/reviews\/ballerina-2025\.mdx:4 critic: unknown critic "nobody"/)
+    expect(result.stderr).toMatch(/reviews\/ballerina-2025\.mdx:7 critic: unknown critic "nobody"/)
   }, 60_000)
 })

@@ -16,6 +16,7 @@ const ENTRIES = [
   'next.config.ts',
   'postcss.config.mjs',
   'contentlayer.config.ts',
+  'keystatic.config.ts',
   'published-urls.txt',
 ]
 
