@@ -73,7 +73,7 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     // Signups from the tests go to their own embedded database, not the developer's. The tests
-    // play the proxy in front (e2e/server.ts): each names its own client in X-Forwarded-For.
+    // play the proxy in front (e2e/servers.ts): each names its own client in X-Forwarded-For.
     env: { PREVIEW_SECRET: E2E_PREVIEW_SECRET, DATA_DIR: '.e2e-data', TRUSTED_PROXIES: '1' },
   },
 })

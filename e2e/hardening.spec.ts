@@ -6,7 +6,7 @@ import { expect, test } from './test'
 import autocannon from 'autocannon'
 import { flagship, unpublished } from './fixtures'
 import { siteHeaderProblems, type HeaderList } from './policy'
-import { signUp, signupForm, startServer, type Server } from './server'
+import { signUp, signupForm, startServer, type Server } from './servers'
 
 /**
  * The built site under a bounded load and under hostile input, on a server of its own so

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { expect, test } from './test'
 import { openStore, type Subscriber, type SubscriberStore } from '../lib/newsletter/store'
 import { startPostgres } from '../scripts/testing/postgres'
-import { signUp, signupForm, startServer } from './server'
+import { signUp, signupForm, startServer } from './servers'
 
 /**
  * The signup path under load and under a crash, against the built site on each database:

@@ -9,7 +9,7 @@ import {
   sha256Source,
   siteHeaderProblems,
 } from './policy'
-import { signupForm, THANKS } from './server'
+import { signupForm, THANKS } from './servers'
 import { expect, refusalsOn, test } from './test'
 
 const madeUpReview = () => `/reviews/no-such-film-${Date.now()}`

@@ -3,7 +3,7 @@ import pg from 'pg'
 import { startPostgres, type TestPostgres } from '../scripts/testing/postgres'
 import { flagship } from './fixtures'
 import { expectedScriptPolicy } from './policy'
-import { buildBeside, startServer, type Server } from './server'
+import { buildBeside, startServer, type Server } from './servers'
 
 /**
  * Several instances behind one address share regenerated pages through PostgreSQL

@@ -6,7 +6,7 @@ import { expect, test } from './test'
 import { openStore } from '../lib/newsletter/store'
 import { flagship } from './fixtures'
 import { expectedScriptPolicy } from './policy'
-import { buildBeside, signUp, signupForm, startServer } from './server'
+import { buildBeside, signUp, signupForm, startServer } from './servers'
 
 /**
  * The deployable the Dockerfile ships: a standalone build (beside the suite's own `.next`),

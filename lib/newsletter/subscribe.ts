@@ -1,6 +1,6 @@
 import { consentText, messages, type SignupState } from './form'
 import type { RateLimiter } from '@/lib/security/rate-limit'
-import { parseSignup, type SignupForm } from './schema'
+import { parseSignup, type SignupForm } from './signup-form'
 import type { SubscriberStore } from './store'
 
 export type SignupDeps = {

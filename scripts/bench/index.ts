@@ -14,7 +14,7 @@ import { pageBytes, type Bytes } from './bytes'
 import { lineChart, stackedBars } from './charts'
 import { generateContent } from './generate-reviews'
 import { lighthouseMedian, type LighthouseScores } from './lighthouse'
-import { startNext, startStatic } from './server'
+import { startNext, startStatic } from './servers'
 import { throughput, type Throughput } from './throughput'
 
 const { values } = parseArgs({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { normaliseEmail } from './email'
 import { fields, messages } from './form'
-import { parseSignup, readSignupForm, type SignupForm } from './schema'
+import { parseSignup, readSignupForm, type SignupForm } from './signup-form'
 
 const form = (overrides: Partial<SignupForm> = {}): SignupForm => ({
   email: 'reader@example.com',
