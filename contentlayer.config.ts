@@ -216,6 +216,18 @@ function reviewedFilms(dir: string): FilmRef[] {
 
 export default makeSource({
   contentDirPath,
+  // content/staff.yaml is who may sign in to /staff (lib/staff/roster.ts), not a document.
+  contentDirExclude: [
+    'node_modules',
+    '.git',
+    '.yarn',
+    '.cache',
+    '.next',
+    '.contentlayer',
+    'package.json',
+    'tsconfig.json',
+    'staff.yaml',
+  ],
   mdx: { remarkPlugins: [[remarkFilmLinks, reviewedFilms(contentDirPath)]] },
   documentTypes: [Review, Film, Critic, Issue],
   date: { timezone: 'Europe/London' },

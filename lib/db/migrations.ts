@@ -28,6 +28,22 @@ export const migrations: readonly Migration[] = [
       create unique index subscribers_email_key on subscribers (lower(email));
     `,
   },
+  {
+    version: 2,
+    name: 'preview_links',
+    sql: `
+      create table preview_links (
+        id text primary key check (length(id) between 16 and 64),
+        slug text not null check (length(slug) between 1 and 200),
+        created_by text not null check (length(created_by) between 1 and 254),
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        revoked_at timestamptz,
+        revoked_by text
+      );
+      create index preview_links_live on preview_links (expires_at) where revoked_at is null;
+    `,
+  },
 ]
 
 /** Any number shared by every copy of the site, so two servers starting at once take turns. */

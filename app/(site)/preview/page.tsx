@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
-import { draftMode } from 'next/headers'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
+import { notFound, redirect } from 'next/navigation'
 import { PageHeader } from '@/components/layout/page-header'
+import { clearPreviewPath, previewAccess } from '@/lib/preview/access'
 import { trail } from '@/lib/seo/breadcrumbs'
 import { getUnpublishedReviews, publishedOn, reviewState } from '@/lib/content'
 import { DateText } from '@/components/ui/date'
@@ -12,9 +12,14 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 }
 
-/** Editors' list of drafts and scheduled pieces; only in preview mode. */
+/**
+ * The list of drafts and scheduled pieces. A share link opens one piece and never this list
+ * (it would name the whole embargo list); signed-in editors will see it at the desk.
+ */
 export default async function PreviewIndexPage() {
-  if (!(await draftMode()).isEnabled) notFound()
+  const access = await previewAccess()
+  if (access.scope === 'stale') redirect(clearPreviewPath('/preview'))
+  if (access.scope !== 'all') notFound()
   const reviews = getUnpublishedReviews()
   return (
     <>

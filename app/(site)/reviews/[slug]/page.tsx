@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { draftMode } from 'next/headers'
-import { notFound } from 'next/navigation'
+import { notFound, redirect } from 'next/navigation'
 import { Breadcrumb } from '@/components/layout/breadcrumb'
 import { Byline } from '@/components/review/byline'
 import { Figure } from '@/components/media/figure'
@@ -22,6 +21,7 @@ import {
   reviewState,
 } from '@/lib/content'
 import { genreLabel } from '@/lib/format'
+import { clearPreviewPath, mayPreview, previewAccess } from '@/lib/preview/access'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { site } from '@/lib/site'
 import { reviewNode } from '@/lib/seo/structured-data'
@@ -37,8 +37,11 @@ export function generateStaticParams() {
 }
 
 async function findReview(params: PageProps<'/reviews/[slug]'>['params']) {
-  const preview = (await draftMode()).isEnabled
-  return getReview((await params).slug, { preview })
+  const { slug } = await params
+  const access = await previewAccess()
+  // A share link that has expired or been revoked: its cookies are cleared, then readers' page.
+  if (access.scope === 'stale') redirect(clearPreviewPath(`/reviews/${slug}`))
+  return getReview(slug, { preview: mayPreview(access, slug) })
 }
 
 export async function generateMetadata({
