@@ -1,4 +1,3 @@
-import { previewPath, previewToken } from '@/lib/preview/signed-link'
 
 export const PREVIEWED = {
   reviews: 'reviews',
@@ -20,11 +19,16 @@ export function previewTarget(
   collection: string,
   slug: string,
   mode: { dev: boolean; secret: string | undefined },
-): { kind: 'page'; url: string; draft: boolean } | { kind: 'off' } | undefined {
+):
+  | { kind: 'page'; url: string; draft: boolean }
+  | { kind: 'link'; slug: string; secret: string }
+  | { kind: 'off' }
+  | undefined {
   if (!(collection in PREVIEWED) || !SLUG.test(slug)) return undefined
   const page = `/${PREVIEWED[collection as Previewed]}/${slug}`
   if (collection !== 'reviews' || mode.dev)
     return { kind: 'page', url: page, draft: collection === 'reviews' }
   if (!mode.secret) return { kind: 'off' }
-  return { kind: 'page', url: previewPath(previewToken(slug, mode.secret, 1)), draft: false }
+  // A share link for this piece alone, recorded like every other (lib/preview/links.ts).
+  return { kind: 'link', slug, secret: mode.secret }
 }

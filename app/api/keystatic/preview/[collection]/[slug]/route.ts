@@ -1,9 +1,11 @@
 import { draftMode } from 'next/headers'
 import type { NextRequest } from 'next/server'
+import { siteDatabase } from '@/lib/db/site-database'
 import { env } from '@/lib/env'
 import { previewTarget } from '@/lib/editor/preview'
 import { editorJson, editorNotFound, EDITOR_HEADERS } from '@/lib/editor/responses'
 import { editorStorage } from '@/lib/editor/storage'
+import { createLink } from '@/lib/preview/links'
 
 export const dynamic = 'force-dynamic'
 
@@ -38,9 +40,15 @@ export async function GET(
     return editorJson(403, { error: 'Sign in to the editor with GitHub first.' })
   if (target.kind === 'off')
     return editorJson(403, { error: 'Preview is off: PREVIEW_SECRET is not set.' })
-  if (target.draft) (await draftMode()).enable()
-  return new Response(null, {
-    status: 307,
-    headers: { ...EDITOR_HEADERS, Location: target.url },
-  })
+  let location: string
+  if (target.kind === 'link') {
+    const db = await siteDatabase()
+    location = (
+      await createLink(db, target.secret, { slug, seconds: 3600, createdBy: 'the editor' })
+    ).path
+  } else {
+    if (target.draft) (await draftMode()).enable()
+    location = target.url
+  }
+  return new Response(null, { status: 307, headers: { ...EDITOR_HEADERS, Location: location } })
 }
