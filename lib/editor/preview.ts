@@ -1,4 +1,3 @@
-
 export const PREVIEWED = {
   reviews: 'reviews',
   films: 'films',
