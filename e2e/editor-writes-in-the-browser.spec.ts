@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { PROJECT_ENTRIES } from '../scripts/project-copy'
 
 /**
  * An editor writes in the browser: the real Keystatic UI under `next dev`, on a copy of the
@@ -11,24 +12,6 @@ const root = process.cwd()
 const copy = path.join(root, '.e2e-editor')
 const port = Number(process.env.E2E_PORT ?? 3210) + 55
 const base = `http://127.0.0.1:${port}`
-const ENTRIES = [
-  'app',
-  'components',
-  'content',
-  'lib',
-  'public',
-  'scripts',
-  'instrumentation.ts',
-  'proxy.ts',
-  'package.json',
-  'tsconfig.json',
-  'tsconfig.scripts.json',
-  'next.config.ts',
-  'postcss.config.mjs',
-  'contentlayer.config.ts',
-  'keystatic.config.ts',
-  'published-urls.txt',
-]
 
 let server: ChildProcess | undefined
 let serverLog = ''
@@ -46,7 +29,7 @@ test.beforeAll(async () => {
   test.setTimeout(600_000)
   rmSync(copy, { recursive: true, force: true })
   mkdirSync(copy)
-  for (const entry of ENTRIES)
+  for (const entry of PROJECT_ENTRIES)
     cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true })
   // Turbopack refuses a symlinked node_modules: hard links cost no space
   const linked = spawnSync('cp', [

@@ -1,7 +1,8 @@
 import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 
-const ENTRIES = [
+/** What a copy of the project needs to build and run (sources, content, configuration). */
+export const PROJECT_ENTRIES = [
   'app',
   'components',
   'content',
@@ -27,7 +28,7 @@ const ENTRIES = [
 export function copyProject(root: string, target: string): string {
   rmSync(target, { recursive: true, force: true })
   mkdirSync(target, { recursive: true })
-  for (const entry of ENTRIES)
+  for (const entry of PROJECT_ENTRIES)
     cpSync(path.join(root, entry), path.join(target, entry), { recursive: true })
   symlinkSync(path.join(root, 'node_modules'), path.join(target, 'node_modules'))
   return target
