@@ -15,7 +15,10 @@ vi.mock(
 
 const types = { review: Review, film: Film, critic: Critic, issue: Issue }
 const options = { types, imageExists: publicImageExists(path.resolve('public')) }
-const files = readContentFiles(path.resolve('content'))
+// The editor's collections: one folder each (content/staff.yaml is configuration, not a piece).
+const files = readContentFiles(path.resolve('content')).filter(
+  (f) => f.path.split('/').length === 3,
+)
 
 const collectionOf = (file: string) => file.split('/')[1] as CollectionName
 const slugOf = (file: string) => (file.split('/').pop() ?? '').replace(/\.(mdx|yaml)$/, '')

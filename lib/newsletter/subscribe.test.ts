@@ -16,7 +16,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => db.close())
 beforeEach(async () => {
-  await db.exec('drop table if exists subscribers, schema_migrations')
+  await db.exec('drop schema public cascade; create schema public')
   store = await createStore(db)
 })
 
