@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { parse, stringify } from 'yaml'
 import { expect, test as setup } from '@playwright/test'
 import { copyProject } from '../scripts/project-copy'
 import { schedule, type Schedule } from './schedule'
@@ -16,12 +17,16 @@ setup('build a copy of the site with a piece scheduled a few minutes ahead', asy
   copyProject(root, schedule.dir)
   const publishAt = new Date(Date.now() + schedule.leadSeconds * 1000)
   const flagship = readFileSync(path.join(root, 'content/reviews/ballerina-2025.mdx'), 'utf8')
+  // The flagship's frontmatter, read as YAML (whatever style the editor saved it in), retitled,
+  // re-dated and without the old URLs that stay the flagship's.
+  const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(flagship) ?? []
+  const data = parse(frontmatter) as Record<string, unknown>
+  data.headline = 'Scheduled Soon: a piece that publishes itself'
+  data.date = publishAt.toISOString()
+  delete data.redirectFrom
   writeFileSync(
     path.join(schedule.dir, 'content/reviews', `${schedule.slug}.mdx`),
-    flagship
-      .replace(/^headline: .*$/m, "headline: 'Scheduled Soon: a piece that publishes itself'")
-      .replace(/^date: .*$/m, `date: ${publishAt.toISOString()}`)
-      .replace(/^redirectFrom: .*\n/m, ''),
+    `---\n${stringify(data)}---\n${body}`,
   )
   const build = spawnSync('npm', ['run', 'build'], {
     cwd: schedule.dir,
