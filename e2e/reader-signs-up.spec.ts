@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { expect, test, type Locator, type Page } from './test'
 import { flagship } from './fixtures'
 
-const thanks = /Thank you\. You are on the list/
+const thanks = /Thank you\. Please check your inbox/
 
 /** Each test signs up from its own client address, so the per-address rate limit is its own too. */
 test.beforeEach(async ({ page }, info) => {

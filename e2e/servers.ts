@@ -86,7 +86,7 @@ export function buildBeside(distDir: string, env: Record<string, string>): void 
   expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
 }
 
-export const THANKS = 'You are on the list'
+export const THANKS = 'Please check your inbox'
 
 /** The signup form's fields as the page serves them, the Server Action's hidden ones included. */
 export async function signupForm(base: string): Promise<[string, string][]> {

@@ -45,6 +45,18 @@ const schema = z.object({
     blankIsUnset,
     z.string().min(3).default('Intertitle <newsletter@localhost>'),
   ),
+  /** New-issue emails sent per second, across every sender. */
+  NEWSLETTER_SEND_RATE: z.preprocess(blankIsUnset, z.coerce.number().positive().default(10)),
+  /** How long a sender may hold one email before another takes it over (its sender died). */
+  NEWSLETTER_SEND_LEASE_SECONDS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(1).default(120),
+  ),
+  /** How long an email waits after a temporary failure (the mail server down) before a retry. */
+  NEWSLETTER_SEND_RETRY_SECONDS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(1).default(30),
+  ),
   /** How many of the newest reviews `next build` prerenders; the rest render on first request. */
   PRERENDERED_REVIEWS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(200)),
   /**

@@ -40,7 +40,7 @@ describe('npm run subscribers:export', { timeout: SLOW }, () => {
     fromNowhere = exportFrom(elsewhere)
     const store = await openStore({ dataDir })
     try {
-      await store.add({
+      const zoe = await store.signUp({
         email: 'zoe@example.com',
         consentedAt: new Date('2025-06-01T09:00:00.000Z'),
         consentText,
@@ -48,20 +48,24 @@ describe('npm run subscribers:export', { timeout: SLOW }, () => {
         sourceReview: 'ballerina-2025',
         utm: { source: 'newsletter', campaign: '=HYPERLINK("http://evil.example","click")' },
       })
-      await store.add({
+      const al = await store.signUp({
         email: 'al@example.com',
         consentedAt: new Date('2025-06-02T10:30:00.000Z'),
         consentText,
         sourcePath: '/',
         utm: {},
       })
-      await store.add({
+      await store.signUp({
         email: 'Mo@example.com',
         consentedAt: new Date('2025-06-03T11:45:30.250Z'),
         consentText: 'An older "wording", with a comma\nand a line break.',
         sourceIssue: 'issue-3',
         utm: { medium: 'social', content: '-1+2', term: 'silent film' },
       })
+      // Zoe confirms; Al confirms, then leaves; Mo never confirms.
+      for (const reader of [zoe, al])
+        await store.confirm(reader.confirmation!.confirmToken, new Date('2025-06-02T12:00:00.000Z'))
+      await store.unsubscribe(al.confirmation!.unsubscribeToken, new Date('2025-07-01T12:00:00.000Z'))
     } finally {
       await store.close()
     }
@@ -73,10 +77,10 @@ describe('npm run subscribers:export', { timeout: SLOW }, () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(
       [
-        'email,consented_at,consent_text,source_path,source_review,source_issue,utm_source,utm_medium,utm_campaign,utm_content,utm_term',
-        `zoe@example.com,2025-06-01T09:00:00.000Z,"${consentText}",/reviews/ballerina-2025,ballerina-2025,,newsletter,,"'=HYPERLINK(""http://evil.example"",""click"")",,`,
-        `al@example.com,2025-06-02T10:30:00.000Z,"${consentText}",/,,,,,,,`,
-        `Mo@example.com,2025-06-03T11:45:30.250Z,"An older ""wording"", with a comma\nand a line break.",,,issue-3,,social,,'-1+2,silent film`,
+        'email,status,consented_at,consent_text,consent_version,confirmed_at,unsubscribed_at,bounced_at,source_path,source_review,source_issue,utm_source,utm_medium,utm_campaign,utm_content,utm_term',
+        `zoe@example.com,confirmed,2025-06-01T09:00:00.000Z,"${consentText}",,2025-06-02T12:00:00.000Z,,,/reviews/ballerina-2025,ballerina-2025,,newsletter,,"'=HYPERLINK(""http://evil.example"",""click"")",,`,
+        `al@example.com,unsubscribed,2025-06-02T10:30:00.000Z,"${consentText}",,2025-06-02T12:00:00.000Z,2025-07-01T12:00:00.000Z,,/,,,,,,,`,
+        `Mo@example.com,pending,2025-06-03T11:45:30.250Z,"An older ""wording"", with a comma\nand a line break.",,,,,,,issue-3,,social,,'-1+2,silent film`,
         '',
       ].join('\r\n'),
     )

@@ -6,8 +6,11 @@ export type Params = readonly (string | number | boolean | Date | null)[]
 
 export interface Queryable {
   query<Row>(text: string, params?: Params): Promise<Row[]>
-  /** Runs a script of several statements without parameters (migrations). */
-  exec(script: string): Promise<void>
+  /**
+   * Runs a script of several statements without parameters (migrations, the job queue's own
+   * schema), giving back the rows of its last statement.
+   */
+  exec<Row = unknown>(script: string): Promise<Row[]>
 }
 
 export interface Database extends Queryable {

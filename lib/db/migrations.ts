@@ -44,6 +44,52 @@ export const migrations: readonly Migration[] = [
       create index preview_links_live on preview_links (expires_at) where revoked_at is null;
     `,
   },
+  {
+    version: 3,
+    name: 'newsletter',
+    // Addresses stored before double opt-in never confirmed: they become pending like any new
+    // signup and are never mailed until they confirm (or are purged after 30 days).
+    sql: `
+      alter table subscribers
+        add column status text not null default 'pending'
+          check (status in ('pending', 'confirmed', 'unsubscribed', 'bounced')),
+        add column consent_version text,
+        add column confirmed_at timestamptz,
+        add column unsubscribed_at timestamptz,
+        add column bounced_at timestamptz,
+        add column unsubscribe_token text not null default replace(gen_random_uuid()::text, '-', '');
+      create unique index subscribers_unsubscribe_token_key on subscribers (unsubscribe_token);
+      create index subscribers_pending on subscribers (consented_at) where status = 'pending';
+      create index subscribers_confirmed on subscribers (id) where status = 'confirmed';
+
+      -- Only a hash of each confirmation link's token is kept: the database cannot confirm anyone.
+      create table confirmation_tokens (
+        token_hash text primary key,
+        subscriber_id bigint not null references subscribers (id) on delete cascade,
+        created_at timestamptz not null,
+        expires_at timestamptz not null
+      );
+      create index confirmation_tokens_subscriber on confirmation_tokens (subscriber_id, created_at);
+
+      -- One row per newsletter sent, and one per (newsletter, reader): the ledger that makes each
+      -- email go out once, whatever the job queue retries.
+      create table newsletter_sends (
+        issue text primary key,
+        started_at timestamptz not null default now()
+      );
+      create table newsletter_deliveries (
+        issue text not null references newsletter_sends (issue),
+        subscriber_id bigint not null references subscribers (id) on delete cascade,
+        state text not null default 'queued'
+          check (state in ('queued', 'sending', 'sent', 'deferred', 'bounced', 'skipped')),
+        attempts integer not null default 0,
+        last_error text,
+        updated_at timestamptz not null default now(),
+        sent_at timestamptz,
+        primary key (issue, subscriber_id)
+      );
+    `,
+  },
 ]
 
 /** Any number shared by every copy of the site, so two servers starting at once take turns. */

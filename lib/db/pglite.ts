@@ -75,8 +75,8 @@ export async function openPglite(dir?: string): Promise<Database> {
       async query<Row>(text: string, params?: Params) {
         return (await client.query<Row>(text, params as unknown[] | undefined)).rows
       },
-      async exec(script: string) {
-        await client.exec(script)
+      async exec<Row>(script: string) {
+        return ((await client.exec(script)).at(-1)?.rows ?? []) as Row[]
       },
     })
     return {

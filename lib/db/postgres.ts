@@ -17,8 +17,10 @@ export async function openPostgres(connectionString: string, { max = 10 } = {}):
       const result = await client.query(text, params as unknown[] | undefined)
       return result.rows as Row[]
     },
-    async exec(script: string) {
-      await client.query(script)
+    async exec<Row>(script: string) {
+      // A script of several statements answers with one result each.
+      const results: pg.QueryResult | pg.QueryResult[] = await client.query(script)
+      return ([results].flat().at(-1)?.rows ?? []) as Row[]
     },
   })
 

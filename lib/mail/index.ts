@@ -21,6 +21,11 @@ export type MailConfig = {
   from: string
   /** Where messages are written as .eml files when there is no SMTP server. */
   outboxDir: string
+  /**
+   * For bulk sends: keep connections open between messages, and give up on a silent server
+   * quickly (a job queue retries) instead of after nodemailer's minutes.
+   */
+  bulk?: boolean
 }
 
 export type Mailer = {
@@ -52,9 +57,20 @@ function message(mail: Mail, from: string) {
  * message written whole as an .eml file in the outbox, where a person can open what would have
  * been sent. Files appear complete (written aside, then renamed).
  */
-export function createMailer({ smtpUrl, from, outboxDir }: MailConfig): Mailer {
+export function createMailer({ smtpUrl, from, outboxDir, bulk = false }: MailConfig): Mailer {
   if (smtpUrl) {
-    const transport: Transporter = nodemailer.createTransport(smtpUrl)
+    const transport: Transporter = nodemailer.createTransport(
+      bulk
+        ? {
+            url: smtpUrl,
+            pool: true,
+            maxConnections: 2,
+            connectionTimeout: 10_000,
+            greetingTimeout: 10_000,
+            socketTimeout: 20_000,
+          }
+        : smtpUrl,
+    )
     return {
       async send(mail) {
         const info = await transport.sendMail(message(mail, from))
@@ -76,4 +92,14 @@ export function createMailer({ smtpUrl, from, outboxDir }: MailConfig): Mailer {
     },
     close: () => transport.close(),
   }
+}
+
+/**
+ * Whether a failed send will fail again however often it is tried: the server refused the
+ * recipient or the message with a 5xx reply (RFC 5321). Anything else (a 4xx, a refused or
+ * dropped connection, a timeout) is temporary and worth retrying.
+ */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode
+  return typeof code === 'number' && code >= 500 && code < 600
 }

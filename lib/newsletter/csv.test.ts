@@ -93,8 +93,13 @@ describe('subscriber rows', () => {
   const subscriber: Subscriber = {
     id: '42',
     email: 'Ann@example.com',
+    status: 'unsubscribed',
     consentedAt: '2025-06-05T08:30:00.000Z',
     consentText: 'Yes, email me the "Intertitle" newsletter.',
+    consentVersion: '2026-12',
+    confirmedAt: '2025-06-05T08:40:00.000Z',
+    unsubscribedAt: '2025-07-01T12:00:00.000Z',
+    bouncedAt: null,
     sourcePath: '/reviews/ballerina-2025',
     sourceReview: 'ballerina-2025',
     sourceIssue: null,
@@ -107,13 +112,13 @@ describe('subscriber rows', () => {
 
   it('has the header the mailing tool imports, in order', () => {
     expect(subscriberCsvHeader).toBe(
-      'email,consented_at,consent_text,source_path,source_review,source_issue,utm_source,utm_medium,utm_campaign,utm_content,utm_term\r\n',
+      'email,status,consented_at,consent_text,consent_version,confirmed_at,unsubscribed_at,bounced_at,source_path,source_review,source_issue,utm_source,utm_medium,utm_campaign,utm_content,utm_term\r\n',
     )
   })
 
   it('writes one record per subscriber in the header order, without the internal id', () => {
     expect(subscriberCsvRow(subscriber)).toBe(
-      'Ann@example.com,2025-06-05T08:30:00.000Z,"Yes, email me the ""Intertitle"" newsletter.",/reviews/ballerina-2025,ballerina-2025,,newsletter,,\'=cmd|/C calc!A0,,dance\r\n',
+      'Ann@example.com,unsubscribed,2025-06-05T08:30:00.000Z,"Yes, email me the ""Intertitle"" newsletter.",2026-12,2025-06-05T08:40:00.000Z,2025-07-01T12:00:00.000Z,,/reviews/ballerina-2025,ballerina-2025,,newsletter,,\'=cmd|/C calc!A0,,dance\r\n',
     )
   })
 })

@@ -29,8 +29,13 @@ export function csvRow(values: readonly (string | null | undefined)[]): string {
 /** The export's columns, in order: the header, and the field it comes from. */
 const columns = [
   ['email', 'email'],
+  ['status', 'status'],
   ['consented_at', 'consentedAt'],
   ['consent_text', 'consentText'],
+  ['consent_version', 'consentVersion'],
+  ['confirmed_at', 'confirmedAt'],
+  ['unsubscribed_at', 'unsubscribedAt'],
+  ['bounced_at', 'bouncedAt'],
   ['source_path', 'sourcePath'],
   ['source_review', 'sourceReview'],
   ['source_issue', 'sourceIssue'],

@@ -21,14 +21,17 @@ export const utmField = (key: UtmKey) => `utm_${key}` as const
 /** The sentence a reader ticks; stored beside each signup as the record of what they agreed to. */
 export const consentText =
   'Yes, email me the Intertitle newsletter. I can unsubscribe at any time with the link in every email.'
+/** Stored with each consent: change it whenever consentText changes. */
+export const consentVersion = '2026-12'
 
 export const messages = {
   emailMissing: 'Enter your email address',
   emailInvalid: 'Enter a valid email address',
   consentMissing: 'Tick the box to say you would like the newsletter',
   problems: 'Please check the form:',
+  // The same whether the address is new, pending or already on the list: it reveals nothing.
   thanks:
-    'Thank you. You are on the list: the newsletter will arrive by email when each new issue goes on sale.',
+    'Thank you. Please check your inbox: to join the list, open the email we have sent and confirm your address. If you are already on the list, there is nothing more to do.',
   failed:
     'Sorry, we could not sign you up just now because of a problem on our side. Please try again in a few minutes.',
   busy: (retry: string) =>

@@ -17,6 +17,7 @@ import { pgliteDir } from '@/lib/db'
 import type { Database, Params } from '@/lib/db/database'
 import {
   createStore,
+  hashToken,
   openStore,
   type NewSubscriber,
   type Subscriber,
@@ -177,14 +178,14 @@ for (const backend of backends) {
     // failed with its database closed does not take the next ones down with it.
     beforeEach(async () => {
       db ??= await backend.open()
-      await db.exec('drop schema public cascade; create schema public')
+      await db.exec('drop schema if exists pgboss cascade; drop schema public cascade; create schema public')
     }, SLOW)
 
     // On a folder or a server this is also the test that data survives close and reopen.
     it('runs each migration once, and reopening changes nothing', async () => {
       expect(await migrate(current())).toEqual(allVersions)
       const store = await createStore(current())
-      await store.add(subscriber('kept@example.com', { utm: { source: 'kept' } }))
+      await store.signUp(subscriber('kept@example.com', { utm: { source: 'kept' } }))
       expect(await versions(current())).toEqual(allVersions)
 
       const reopened = await createStore(await reopen())
@@ -210,21 +211,21 @@ for (const backend of backends) {
     it('adds subscribers and counts them', async () => {
       const store = await createStore(current())
       expect(await store.count()).toBe(0)
-      await store.add(subscriber('one@example.com'))
-      await store.add(subscriber('two@example.com'))
+      await store.signUp(subscriber('one@example.com'))
+      await store.signUp(subscriber('two@example.com'))
       expect(await store.count()).toBe(2)
     })
 
     it('stores an address once whatever its case, keeping the first consent', async () => {
       const store = await createStore(current())
-      await store.add(
+      await store.signUp(
         subscriber('Ann@Example.com', {
           consentedAt: new Date('2025-01-01T10:00:00.000Z'),
           sourcePath: '/reviews/first',
           utm: { campaign: 'first' },
         }),
       )
-      await store.add(
+      await store.signUp(
         subscriber(' ann@EXAMPLE.COM ', {
           consentedAt: new Date('2025-02-02T10:00:00.000Z'),
           sourcePath: '/issues/second',
@@ -260,7 +261,7 @@ for (const backend of backends) {
         'gus',
         'hal',
       ].map((name) => `${name}@example.com`)
-      for (const email of signedUp) await store.add(subscriber(email))
+      for (const email of signedUp) await store.signUp(subscriber(email))
 
       const pagesOf = async (pageSize: number) => {
         const before = spy.queries()
@@ -275,10 +276,11 @@ for (const backend of backends) {
 
     it('gives back every column as it was stored', async () => {
       const store = await createStore(current())
-      await store.add({
+      await store.signUp({
         email: 'full@example.com',
         consentedAt: new Date('2025-03-04T05:06:07.089Z'),
         consentText: 'Yes, email me the newsletter — «ça va», “quoted”, with a comma, too.',
+        consentVersion: '2025-03',
         sourcePath: '/reviews/ballerina-2025',
         sourceReview: 'ballerina-2025',
         sourceIssue: 'issue-3',
@@ -290,14 +292,19 @@ for (const backend of backends) {
           term: 'dance',
         },
       })
-      await store.add(subscriber('bare@example.com'))
+      await store.signUp(subscriber('bare@example.com'))
       const rows = await rowsOf(store)
       expect(rows).toEqual([
         {
           id: expect.stringMatching(/^\d+$/),
           email: 'full@example.com',
+          status: 'pending',
           consentedAt: '2025-03-04T05:06:07.089Z',
           consentText: 'Yes, email me the newsletter — «ça va», “quoted”, with a comma, too.',
+          consentVersion: '2025-03',
+          confirmedAt: null,
+          unsubscribedAt: null,
+          bouncedAt: null,
           sourcePath: '/reviews/ballerina-2025',
           sourceReview: 'ballerina-2025',
           sourceIssue: 'issue-3',
@@ -310,8 +317,13 @@ for (const backend of backends) {
         {
           id: expect.stringMatching(/^\d+$/),
           email: 'bare@example.com',
+          status: 'pending',
           consentedAt: '2025-06-01T09:00:00.000Z',
           consentText: 'Yes, email me.',
+          consentVersion: null,
+          confirmedAt: null,
+          unsubscribedAt: null,
+          bouncedAt: null,
           sourcePath: null,
           sourceReview: null,
           sourceIssue: null,
@@ -324,6 +336,124 @@ for (const backend of backends) {
       ])
     })
 
+    describe('double opt-in', () => {
+      const at = (iso: string) => new Date(iso)
+      const signUpAt = (store: SubscriberStore, email: string, iso: string) =>
+        store.signUp(subscriber(email, { consentedAt: at(iso) }))
+      const statusOf = async (store: SubscriberStore, email: string) =>
+        (await rowsOf(store)).find((row) => row.email === email)?.status
+
+      it('stores a signup pending, keeps only a hash of its link, and confirms on the link', async () => {
+        const store = await createStore(current())
+        const { confirmation } = await signUpAt(store, 'new@example.com', '2025-06-01T09:00:00Z')
+        const token = confirmation?.confirmToken ?? fail('no confirmation email')
+        expect(await statusOf(store, 'new@example.com')).toBe('pending')
+        const stored = await current().query<{ token_hash: string }>('select * from confirmation_tokens')
+        expect(stored).toEqual([expect.objectContaining({ token_hash: hashToken(token) })])
+        expect(JSON.stringify(stored)).not.toContain(token)
+
+        expect(await store.checkConfirmation(token, at('2025-06-02T09:00:00Z'))).toBe('valid')
+        expect(await store.confirm(token, at('2025-06-02T09:00:00Z'))).toBe('confirmed')
+        // Opened again (a mail scanner, a second click): still fine, and the first time stays.
+        expect(await store.confirm(token, at('2025-06-02T10:00:00Z'))).toBe('confirmed')
+        expect(await rowsOf(store)).toEqual([
+          expect.objectContaining({ status: 'confirmed', confirmedAt: '2025-06-02T09:00:00.000Z' }),
+        ])
+        expect(await store.confirm('not-a-token', at('2025-06-02T10:00:00Z'))).toBe('invalid')
+      })
+
+      it('lets a link work for 48 hours and no longer', async () => {
+        const store = await createStore(current())
+        const { confirmation } = await signUpAt(store, 'late@example.com', '2025-06-01T09:00:00Z')
+        const token = confirmation!.confirmToken
+        expect(await store.checkConfirmation(token, at('2025-06-03T08:59:00Z'))).toBe('valid')
+        expect(await store.checkConfirmation(token, at('2025-06-03T09:00:01Z'))).toBe('invalid')
+        expect(await store.confirm(token, at('2025-06-03T09:00:01Z'))).toBe('invalid')
+        expect(await statusOf(store, 'late@example.com')).toBe('pending')
+      })
+
+      it('sends an address at most one email in 10 minutes and three a day, whatever is submitted', async () => {
+        const store = await createStore(current())
+        const times = [
+          '2025-06-01T09:00:00Z', // sent
+          '2025-06-01T09:05:00Z', // within 10 minutes: none
+          '2025-06-01T09:11:00Z', // sent
+          '2025-06-01T09:30:00Z', // sent: the third today
+          '2025-06-01T12:00:00Z', // a fourth: none
+          '2025-06-02T09:10:00Z', // a day after the first: sent
+        ]
+        const sent = []
+        for (const t of times)
+          sent.push(Boolean((await signUpAt(store, 'Much@Example.com', t)).confirmation))
+        expect(sent).toEqual([true, false, true, true, false, true])
+        expect(await store.count()).toBe(1)
+      })
+
+      it('sends a confirmed address no confirmation, and keeps it confirmed', async () => {
+        const store = await createStore(current())
+        const first = await signUpAt(store, 'kept@example.com', '2025-06-01T09:00:00Z')
+        await store.confirm(first.confirmation!.confirmToken, at('2025-06-01T09:01:00Z'))
+        const again = await signUpAt(store, 'kept@example.com', '2025-06-03T09:00:00Z')
+        expect(again.confirmation).toBeUndefined()
+        expect(await statusOf(store, 'kept@example.com')).toBe('confirmed')
+      })
+
+      it('unsubscribes for good: old links die, and only a new signup and confirmation bring them back', async () => {
+        const store = await createStore(current())
+        const first = await signUpAt(store, 'gone@example.com', '2025-06-01T09:00:00Z')
+        const { confirmToken, unsubscribeToken } = first.confirmation!
+        await store.confirm(confirmToken, at('2025-06-01T09:01:00Z'))
+        expect(await store.unsubscribe(unsubscribeToken, at('2025-06-01T10:00:00Z'))).toBe(true)
+        expect(await store.unsubscribe(unsubscribeToken, at('2025-06-01T11:00:00Z'))).toBe(true)
+        expect(await store.unsubscribe('nobody', at('2025-06-01T11:00:00Z'))).toBe(false)
+        expect(await rowsOf(store)).toEqual([
+          expect.objectContaining({ status: 'unsubscribed', unsubscribedAt: '2025-06-01T10:00:00.000Z' }),
+        ])
+        // The first link is still within its 48 hours, but no longer confirms anything.
+        expect(await store.confirm(confirmToken, at('2025-06-01T12:00:00Z'))).toBe('invalid')
+        expect(await statusOf(store, 'gone@example.com')).toBe('unsubscribed')
+
+        const back = await signUpAt(store, 'gone@example.com', '2025-06-02T09:00:00Z')
+        expect(await statusOf(store, 'gone@example.com')).toBe('pending')
+        expect(back.confirmation?.unsubscribeToken).toBe(unsubscribeToken)
+        await store.confirm(back.confirmation!.confirmToken, at('2025-06-02T09:05:00Z'))
+        expect(await statusOf(store, 'gone@example.com')).toBe('confirmed')
+      })
+
+      it('marks a bounce, which stops mail like an unsubscribe', async () => {
+        const store = await createStore(current())
+        const { confirmation } = await signUpAt(store, 'full@example.com', '2025-06-01T09:00:00Z')
+        await store.confirm(confirmation!.confirmToken, at('2025-06-01T09:01:00Z'))
+        const [row] = await rowsOf(store)
+        await store.markBounced(row!.id, at('2025-06-05T00:00:00Z'))
+        expect(await rowsOf(store)).toEqual([
+          expect.objectContaining({ status: 'bounced', bouncedAt: '2025-06-05T00:00:00.000Z' }),
+        ])
+        expect(await store.countByStatus()).toEqual({ pending: 0, confirmed: 0, unsubscribed: 0, bounced: 1 })
+      })
+
+      it('removes addresses left unconfirmed for 30 days, and only those', async () => {
+        const store = await createStore(current())
+        await signUpAt(store, 'old@example.com', '2025-05-01T09:00:00Z')
+        await signUpAt(store, 'recent@example.com', '2025-05-20T09:00:00Z')
+        const kept = await signUpAt(store, 'confirmed@example.com', '2025-04-01T09:00:00Z')
+        await store.confirm(kept.confirmation!.confirmToken, at('2025-04-01T09:01:00Z'))
+        expect(await store.purgeUnconfirmed(at('2025-06-01T09:00:00Z'))).toBe(1)
+        expect(await emailsOf(store)).toEqual(['recent@example.com', 'confirmed@example.com'])
+        expect(await current().query('select * from confirmation_tokens')).toHaveLength(2)
+      })
+
+      it('erases an address and its consent record on request', async () => {
+        const store = await createStore(current())
+        await signUpAt(store, 'Forget.Me@example.com', '2025-06-01T09:00:00Z')
+        await signUpAt(store, 'stay@example.com', '2025-06-01T09:00:00Z')
+        expect(await store.erase('forget.me@EXAMPLE.com')).toBe(true)
+        expect(await store.erase('forget.me@example.com')).toBe(false)
+        expect(await emailsOf(store)).toEqual(['stay@example.com'])
+        expect(await current().query('select * from confirmation_tokens')).toHaveLength(1)
+      })
+    })
+
     it('keeps exactly one row per address under 1,000 concurrent signups', async () => {
       const store = await createStore(current())
       const addresses = Array.from({ length: 800 }, (_, i) => `reader${i}@example.com`)
@@ -334,7 +464,7 @@ for (const backend of backends) {
       )
       expect(signups).toHaveLength(1000)
 
-      await Promise.all(signups.map((email) => store.add(subscriber(email))))
+      await Promise.all(signups.map((email) => store.signUp(subscriber(email))))
 
       expect(await store.count()).toBe(800)
       const stored = await emailsOf(store, 250)
@@ -346,7 +476,7 @@ for (const backend of backends) {
         const [setting] = await current().query<{ fsync: string }>('show fsync')
         expect(setting?.fsync).toBe('on')
 
-        await (await createStore(current())).add(subscriber('via-url@example.com'))
+        await (await createStore(current())).signUp(subscriber('via-url@example.com'))
         const dataDir = tempRoot()
         const store = await openStore({ databaseUrl: await postgres.url(), dataDir })
         try {
@@ -363,7 +493,7 @@ for (const backend of backends) {
     if (backend === folder) {
       describe('its lock file', () => {
         it('names this process while open, keeps out a second instance, and goes on close', async () => {
-          await (await createStore(current())).add(subscriber('locked@example.com'))
+          await (await createStore(current())).signUp(subscriber('locked@example.com'))
           expect(readFileSync(folder.lockFile, 'utf8')).toBe(String(process.pid))
           // A second instance in the same process would corrupt the folder as surely as a second process.
           await expect(openPglite(folder.dir)).rejects.toThrow(/already open in this process/)
@@ -396,7 +526,7 @@ for (const backend of backends) {
         })
 
         it('takes over a lock left by a process that has died, or by an earlier life of this pid', async () => {
-          await (await createStore(current())).add(subscriber('still-here@example.com'))
+          await (await createStore(current())).signUp(subscriber('still-here@example.com'))
           for (const stale of [await deadPid(), process.pid]) {
             await closeCurrent()
             writeFileSync(folder.lockFile, String(stale))

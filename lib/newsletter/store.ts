@@ -1,11 +1,15 @@
+import { createHash, randomBytes } from 'node:crypto'
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@/lib/db'
 import type { UtmKey } from './form'
+
+export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed' | 'bounced'
 
 export type NewSubscriber = {
   /** Already normalised (see normaliseEmail). */
   email: string
   consentedAt: Date
   consentText: string
+  consentVersion?: string
   sourcePath?: string
   sourceReview?: string
   sourceIssue?: string
@@ -15,9 +19,14 @@ export type NewSubscriber = {
 export type Subscriber = {
   id: string
   email: string
+  status: SubscriberStatus
   /** ISO 8601, UTC. */
   consentedAt: string
   consentText: string
+  consentVersion: string | null
+  confirmedAt: string | null
+  unsubscribedAt: string | null
+  bouncedAt: string | null
   sourcePath: string | null
   sourceReview: string | null
   sourceIssue: string | null
@@ -28,19 +37,81 @@ export type Subscriber = {
   utmTerm: string | null
 }
 
+/** The promises the signup form makes about confirmation emails. */
+export const confirmation = {
+  /** A link works this long, as often as it is opened (mail scanners open links too). */
+  validForMs: 48 * 3_600_000,
+  /** At most one email an address in this time... */
+  minIntervalMs: 10 * 60_000,
+  /** ...and this many a day, whatever is submitted. */
+  perDay: 3,
+  /** Addresses never confirmed are removed after this long. */
+  pendingForMs: 30 * 86_400_000,
+} as const
+
+const utc = (column: string, as: string) =>
+  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "${as}"`
+
 /** The one set of queries, run unchanged on PGlite and on PostgreSQL. */
 const sql = {
-  // DO NOTHING: an address already on the list costs the same statement and leaves its
-  // first consent untouched, and nothing reports which case happened.
-  add: `
-    insert into subscribers (email, consented_at, consent_text, source_path, source_review, source_issue,
-                             utm_source, utm_medium, utm_campaign, utm_content, utm_term)
-    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-    on conflict (lower(email)) do nothing`,
+  // A new address is pending. One already here keeps its first consent and its status, unless
+  // it left (unsubscribed or bounced): signing up again starts over, pending a new confirmation.
+  signUp: `
+    insert into subscribers (email, consented_at, consent_text, consent_version, source_path,
+                             source_review, source_issue, utm_source, utm_medium, utm_campaign,
+                             utm_content, utm_term)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+    on conflict (lower(email)) do update set
+      status = 'pending', consented_at = excluded.consented_at, consent_text = excluded.consent_text,
+      consent_version = excluded.consent_version, confirmed_at = null,
+      source_path = excluded.source_path, source_review = excluded.source_review,
+      source_issue = excluded.source_issue, utm_source = excluded.utm_source,
+      utm_medium = excluded.utm_medium, utm_campaign = excluded.utm_campaign,
+      utm_content = excluded.utm_content, utm_term = excluded.utm_term
+    where subscribers.status in ('unsubscribed', 'bounced')`,
+  // Locks the row, so two signups of one address at once count each other's emails.
+  find: `
+    select id::text as id, status, unsubscribe_token as "unsubscribeToken"
+    from subscribers where lower(email) = lower($1) for update`,
+  recentConfirmations: `
+    select count(*) filter (where created_at > $2::timestamptz - interval '10 minutes')::int as recent,
+           count(*) filter (where created_at > $2::timestamptz - interval '1 day')::int as today
+    from confirmation_tokens where subscriber_id = $1::bigint`,
+  addToken: `
+    insert into confirmation_tokens (token_hash, subscriber_id, created_at, expires_at)
+    values ($1, $2::bigint, $3, $4)`,
+  tokenState: `
+    select s.status from confirmation_tokens t join subscribers s on s.id = t.subscriber_id
+    where t.token_hash = $1 and t.expires_at > $2`,
+  confirm: `
+    update subscribers s
+    set status = 'confirmed', confirmed_at = coalesce(s.confirmed_at, $2)
+    from confirmation_tokens t
+    where t.token_hash = $1 and t.expires_at > $2 and t.subscriber_id = s.id
+      and s.status in ('pending', 'confirmed')
+    returning s.id`,
+  // Final: the address's confirmation links die with it, so an old one cannot undo this.
+  leave: `
+    with gone as (
+      update subscribers set status = $2, unsubscribed_at = case when $2 = 'unsubscribed' then $3::timestamptz else unsubscribed_at end,
+                             bounced_at = case when $2 = 'bounced' then $3::timestamptz else bounced_at end
+      where {where} and status <> $2
+      returning id
+    )
+    delete from confirmation_tokens where subscriber_id in (select id from gone)`,
+  unsubscribeKnown: `select 1 from subscribers where unsubscribe_token = $1`,
+  purge: `
+    delete from subscribers
+    where status = 'pending' and consented_at < $1::timestamptz - interval '30 days'`,
+  erase: `delete from subscribers where lower(email) = lower($1) returning id`,
   page: `
-    select id::text as id, email,
-           to_char(consented_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "consentedAt",
-           consent_text as "consentText", source_path as "sourcePath", source_review as "sourceReview",
+    select id::text as id, email, status,
+           ${utc('consented_at', 'consentedAt')},
+           consent_text as "consentText", consent_version as "consentVersion",
+           ${utc('confirmed_at', 'confirmedAt')},
+           ${utc('unsubscribed_at', 'unsubscribedAt')},
+           ${utc('bounced_at', 'bouncedAt')},
+           source_path as "sourcePath", source_review as "sourceReview",
            source_issue as "sourceIssue", utm_source as "utmSource", utm_medium as "utmMedium",
            utm_campaign as "utmCampaign", utm_content as "utmContent", utm_term as "utmTerm"
     from subscribers
@@ -49,37 +120,117 @@ const sql = {
     order by subscribers.id
     limit $2`,
   count: 'select count(*)::int as n from subscribers',
+  countByStatus: 'select status, count(*)::int as n from subscribers group by status',
 } as const
+
+/** What a confirmation email carries: its link's token, and the reader's unsubscribe token. */
+export type ConfirmationTokens = { confirmToken: string; unsubscribeToken: string }
+
+/** What a confirmation or unsubscribe link holds: random, and only its hash is stored. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+const newToken = () => randomBytes(24).toString('base64url')
 
 export interface SubscriberStore {
   readonly kind: Database['kind']
-  /** Adds an address, or does nothing if it is already on the list. Says nothing either way. */
-  add(subscriber: NewSubscriber): Promise<void>
+  /**
+   * A reader asks to join: a new address is stored pending, with its consent record. Gives the
+   * token of a confirmation link to email, or nothing when no email may go (already confirmed,
+   * or the address had one in the last 10 minutes or three today). Says nothing else.
+   */
+  signUp(subscriber: NewSubscriber): Promise<{ confirmation?: ConfirmationTokens }>
+  /** Whether a confirmation link is live: 'valid' until it expires, 'invalid' after. */
+  checkConfirmation(token: string, now?: Date): Promise<'valid' | 'invalid'>
+  /** Confirms the address a live link was sent to. */
+  confirm(token: string, now?: Date): Promise<'confirmed' | 'invalid'>
+  /** Unsubscribes whoever holds this token (from List-Unsubscribe); false if no one does. */
+  unsubscribe(token: string, now?: Date): Promise<boolean>
+  /** Whether an unsubscribe token belongs to anyone, without saying whom. */
+  knowsUnsubscribe(token: string): Promise<boolean>
+  /** A permanent delivery failure: never mailed again until they sign up and confirm anew. */
+  markBounced(subscriberId: string, now?: Date): Promise<void>
+  /** Removes addresses left unconfirmed for 30 days; gives how many. */
+  purgeUnconfirmed(now?: Date): Promise<number>
+  /** Forgets an address and its consent record; gives whether it was there. */
+  erase(email: string): Promise<boolean>
   /** Every subscriber in signup order, a page at a time (for the export). */
   list(options?: { pageSize?: number }): AsyncGenerator<Subscriber>
   count(): Promise<number>
+  countByStatus(): Promise<Record<SubscriberStatus, number>>
   close(): Promise<void>
 }
 
 /** Brings the schema up to date, then serves the store from `db`. */
 export async function createStore(db: Database): Promise<SubscriberStore> {
   await migrate(db)
+  const leave = (where: string) => sql.leave.replace('{where}', where)
+  const knowsUnsubscribe = async (token: string) =>
+    (await db.query(sql.unsubscribeKnown, [token])).length > 0
   return {
     kind: db.kind,
-    async add(s) {
-      await db.query(sql.add, [
-        s.email,
-        s.consentedAt,
-        s.consentText,
-        s.sourcePath ?? null,
-        s.sourceReview ?? null,
-        s.sourceIssue ?? null,
-        s.utm.source ?? null,
-        s.utm.medium ?? null,
-        s.utm.campaign ?? null,
-        s.utm.content ?? null,
-        s.utm.term ?? null,
+    signUp: (s) =>
+      db.transaction(async (tx) => {
+        const now = s.consentedAt
+        await tx.query(sql.signUp, [
+          s.email,
+          now,
+          s.consentText,
+          s.consentVersion ?? null,
+          s.sourcePath ?? null,
+          s.sourceReview ?? null,
+          s.sourceIssue ?? null,
+          s.utm.source ?? null,
+          s.utm.medium ?? null,
+          s.utm.campaign ?? null,
+          s.utm.content ?? null,
+          s.utm.term ?? null,
+        ])
+        const [row] = await tx.query<{
+          id: string
+          status: SubscriberStatus
+          unsubscribeToken: string
+        }>(sql.find, [s.email])
+        if (!row || row.status === 'confirmed') return {}
+        const [sent] = await tx.query<{ recent: number; today: number }>(
+          sql.recentConfirmations,
+          [row.id, now],
+        )
+        if (sent && (sent.recent > 0 || sent.today >= confirmation.perDay)) return {}
+        const confirmToken = newToken()
+        await tx.query(sql.addToken, [
+          hashToken(confirmToken),
+          row.id,
+          now,
+          new Date(now.getTime() + confirmation.validForMs),
+        ])
+        return { confirmation: { confirmToken, unsubscribeToken: row.unsubscribeToken } }
+      }),
+    async checkConfirmation(token, now = new Date()) {
+      const rows = await db.query<{ status: SubscriberStatus }>(sql.tokenState, [
+        hashToken(token),
+        now,
       ])
+      return rows.some((r) => r.status === 'pending' || r.status === 'confirmed')
+        ? 'valid'
+        : 'invalid'
+    },
+    async confirm(token, now = new Date()) {
+      const rows = await db.query(sql.confirm, [hashToken(token), now])
+      return rows.length > 0 ? 'confirmed' : 'invalid'
+    },
+    async unsubscribe(token, now = new Date()) {
+      if (!(await knowsUnsubscribe(token))) return false
+      await db.query(leave('unsubscribe_token = $1'), [token, 'unsubscribed', now])
+      return true
+    },
+    knowsUnsubscribe,
+    async markBounced(subscriberId, now = new Date()) {
+      await db.query(leave('id = $1::bigint'), [subscriberId, 'bounced', now])
+    },
+    async purgeUnconfirmed(now = new Date()) {
+      return (await db.query(sql.purge + ' returning id', [now])).length
+    },
+    async erase(email) {
+      return (await db.query(sql.erase, [email])).length > 0
     },
     async *list({ pageSize = 1000 } = {}) {
       let after = '0'
@@ -94,6 +245,14 @@ export async function createStore(db: Database): Promise<SubscriberStore> {
     async count() {
       const [row] = await db.query<{ n: number }>(sql.count)
       return row?.n ?? 0
+    },
+    async countByStatus() {
+      const counts = { pending: 0, confirmed: 0, unsubscribed: 0, bounced: 0 }
+      for (const row of await db.query<{ status: SubscriberStatus; n: number }>(
+        sql.countByStatus,
+      ))
+        counts[row.status] = row.n
+      return counts
     },
     close: () => db.close(),
   }

@@ -39,14 +39,16 @@ function deps({
   storeOf = async () => store,
 }: { limit?: number; windowMs?: number; storeOf?: SignupDeps['store'] } = {}) {
   const logged: unknown[] = []
+  const sent: { email: string; confirmToken: string }[] = []
   let t = 0
   const value: SignupDeps = {
     store: storeOf,
+    sendConfirmation: async (email, { confirmToken }) => void sent.push({ email, confirmToken }),
     limiter: createRateLimiter({ limit, windowMs, now: () => t }),
     now: () => consentedAt,
     log: (_message, error) => logged.push(error),
   }
-  return { deps: value, logged, advance: (ms: number) => void (t += ms) }
+  return { deps: value, logged, sent, advance: (ms: number) => void (t += ms) }
 }
 
 async function stored(): Promise<Subscriber[]> {
@@ -160,7 +162,7 @@ describe('signUp', () => {
 
   it('says "failed" when the store itself refuses the row', async () => {
     // A real failure from the real store: its table is gone.
-    await db.exec('drop table subscribers')
+    await db.exec('drop table subscribers cascade')
     const { deps: d, logged } = deps()
     const state = await signUp({ form: form(), client: 'a' }, d)
     expect(state).toEqual({

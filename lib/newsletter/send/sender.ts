@@ -1,0 +1,207 @@
+import type PgBoss from 'pg-boss'
+import { createElement } from 'react'
+import type { Database } from '@/lib/db'
+import { isPermanentFailure, type Mailer } from '@/lib/mail'
+import type { RateLimiter } from '@/lib/security/rate-limit'
+import { NewIssueEmail, newIssueSubject, type NewIssue } from '../emails/new-issue'
+import { oneClickUrl } from '../emails/links'
+import { renderEmail } from '../emails/render'
+import { bossDb, QUEUE, type EmailJob } from './queue'
+
+const sql = {
+  startSend: `insert into newsletter_sends (issue) values ($1) on conflict (issue) do nothing`,
+  // Serialises enqueueing: a second sender of the same issue waits, then finds the work queued.
+  lockSend: `select issue from newsletter_sends where issue = $1 for update`,
+  addDeliveries: `
+    insert into newsletter_deliveries (issue, subscriber_id)
+    select $1, id from subscribers where status = 'confirmed'
+    on conflict (issue, subscriber_id) do nothing
+    returning subscriber_id::text as subscriber`,
+  // The one claim on a delivery. A delivery found 'sending' was claimed by a sender that died
+  // mid-message: it is sent again (see docs/newsletter.md on the one window SMTP leaves open).
+  claim: `
+    update newsletter_deliveries d
+    set state = 'sending', attempts = d.attempts + 1, updated_at = now()
+    from subscribers s
+    where d.issue = $1 and d.subscriber_id = $2::bigint and s.id = d.subscriber_id
+      and d.state in ('queued', 'sending', 'deferred') and s.status = 'confirmed'
+    returning s.email, s.unsubscribe_token as "unsubscribeToken"`,
+  // Claimed nothing: already done, or the reader left (or was erased) since it was queued.
+  skip: `
+    update newsletter_deliveries set state = 'skipped', updated_at = now()
+    where issue = $1 and subscriber_id = $2::bigint and state in ('queued', 'sending', 'deferred')`,
+  finish: `
+    update newsletter_deliveries
+    set state = $3, last_error = $4, updated_at = now(),
+        sent_at = case when $3 = 'sent' then now() else sent_at end
+    where issue = $1 and subscriber_id = $2::bigint`,
+  bounce: `
+    with bounced as (
+      update subscribers set status = 'bounced', bounced_at = now()
+      where id = $1::bigint and status <> 'bounced' returning id
+    )
+    delete from confirmation_tokens where subscriber_id in (select id from bounced)`,
+  progress: `
+    select count(*) filter (where state = 'sent')::int as sent,
+           count(*) filter (where state = 'bounced')::int as bounced,
+           count(*) filter (where state = 'skipped')::int as skipped,
+           count(*) filter (where state in ('queued', 'sending', 'deferred'))::int as waiting
+    from newsletter_deliveries where issue = $1`,
+} as const
+
+export type Progress = { sent: number; bounced: number; skipped: number; waiting: number }
+
+/**
+ * Queues the issue for every confirmed reader who has not had it: one ledger row and one job
+ * each, in one transaction, so that a kill leaves both or neither. Run again, it queues only
+ * readers confirmed since. Gives how many were queued.
+ */
+export async function enqueueIssue(db: Database, boss: PgBoss, issue: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query(sql.startSend, [issue])
+    await tx.query(sql.lockSend, [issue])
+    const added = await tx.query<{ subscriber: string }>(sql.addDeliveries, [issue])
+    for (let i = 0; i < added.length; i += 1000) {
+      const jobs = added.slice(i, i + 1000).map(({ subscriber }) => ({
+        name: QUEUE,
+        data: { issue, subscriber } satisfies EmailJob,
+      }))
+      await boss.insert(jobs, { db: bossDb(tx) } as Parameters<PgBoss['insert']>[1])
+    }
+    return added.length
+  })
+}
+
+export async function progress(db: Database, issue: string): Promise<Progress> {
+  const [row] = await db.query<Progress>(sql.progress, [issue])
+  return row ?? { sent: 0, bounced: 0, skipped: 0, waiting: 0 }
+}
+
+export type SenderDeps = {
+  db: Database
+  boss: PgBoss
+  mailer: Mailer
+  /** Paces the sending: one taken per email (NEWSLETTER_SEND_RATE per second, shared on PostgreSQL). */
+  limiter: RateLimiter
+  /** The email of an issue, composed from its document. */
+  compose: (issue: string) => NewIssue | undefined
+  /** Jobs fetched at a time. */
+  batchSize?: number
+  /** How long to wait for work when the queue has none ready (retries, other senders' jobs). */
+  idleMs?: number
+  /** After a temporary failure, the pause before trying again, doubling to `maxPauseMs`. */
+  pauseMs?: number
+  maxPauseMs?: number
+  log?: (line: string) => void
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Works the queue until every delivery of `issue` is final (sent, bounced or skipped), whoever
+ * queued it and whichever sender claims it: several may run at once on PostgreSQL. Each job is
+ * one email: claimed in the ledger, sent, recorded. A temporary failure (the mail server down,
+ * a 4xx) puts the job back for a retry and pauses this sender; a 5xx marks the reader bounced.
+ */
+export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progress> {
+  const { db, boss, mailer, limiter } = deps
+  const log = deps.log ?? (() => {})
+  const batchSize = deps.batchSize ?? 50
+  const basePause = deps.pauseMs ?? 5_000
+  let pause = basePause
+  const templates = new Map<string, Promise<Template>>()
+  const template = (slug: string) => {
+    let t = templates.get(slug)
+    if (!t) templates.set(slug, (t = renderTemplate(slug, deps.compose)))
+    return t
+  }
+
+  for (;;) {
+    const jobs = ((await boss.fetch<EmailJob>(QUEUE, { batchSize })) ?? []) as PgBoss.Job<EmailJob>[]
+    if (jobs.length === 0) {
+      const now = await progress(db, issue)
+      if (now.waiting === 0) return now
+      await sleep(deps.idleMs ?? 1_000)
+      continue
+    }
+    const done: string[] = []
+    for (const [i, job] of jobs.entries()) {
+      const outcome = await deliver(job.data, template, deps)
+      if (outcome.ok) {
+        done.push(job.id)
+        pause = basePause
+        continue
+      }
+      // The server is down or busy: this job and the rest of the batch wait for a retry, and
+      // this sender rests before asking for more.
+      await boss.complete(QUEUE, done)
+      for (const rest of jobs.slice(i)) await boss.fail(QUEUE, rest.id, { error: outcome.error })
+      log(`temporary failure (${outcome.error}); pausing ${Math.round(pause / 1000)} s`)
+      await sleep(pause)
+      pause = Math.min(pause * 2, deps.maxPauseMs ?? 60_000)
+      done.length = 0
+      break
+    }
+    if (done.length) await boss.complete(QUEUE, done)
+  }
+
+  async function deliver(
+    job: EmailJob,
+    render: (slug: string) => Promise<Template>,
+    { limiter: pace }: SenderDeps,
+  ): Promise<{ ok: true } | { ok: false; error: string }> {
+    const [reader] = await db.query<{ email: string; unsubscribeToken: string }>(sql.claim, [
+      job.issue,
+      job.subscriber,
+    ])
+    if (!reader) {
+      await db.query(sql.skip, [job.issue, job.subscriber])
+      return { ok: true }
+    }
+    for (;;) {
+      const allowance = await pace.take('newsletter')
+      if (allowance.ok) break
+      await sleep(allowance.retryAfterMs)
+    }
+    const email = await render(job.issue)
+    try {
+      await mailer.send({
+        to: reader.email,
+        subject: email.subject,
+        html: email.html.replaceAll(TOKEN, reader.unsubscribeToken),
+        text: email.text.replaceAll(TOKEN, reader.unsubscribeToken),
+        unsubscribeUrl: oneClickUrl(reader.unsubscribeToken),
+        // The same for every attempt: a receiving system that sees a resend knows it.
+        messageId: `<${job.issue}.${job.subscriber}@newsletter.intertitle>`,
+      })
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      if (isPermanentFailure(error)) {
+        await db.query(sql.bounce, [job.subscriber])
+        await db.query(sql.finish, [job.issue, job.subscriber, 'bounced', message])
+        log(`bounced: subscriber ${job.subscriber}: ${message}`)
+        return { ok: true }
+      }
+      await db.query(sql.finish, [job.issue, job.subscriber, 'deferred', message])
+      return { ok: false, error: message }
+    }
+    await db.query(sql.finish, [job.issue, job.subscriber, 'sent', null])
+    return { ok: true }
+  }
+}
+
+/** Stands in for each reader's unsubscribe token in the email rendered once per issue. */
+const TOKEN = 'READER-UNSUBSCRIBE-TOKEN'
+
+type Template = { subject: string; html: string; text: string }
+
+/** Renders an issue's email once (React rendering costs tens of milliseconds), for every reader. */
+async function renderTemplate(
+  slug: string,
+  compose: SenderDeps['compose'],
+): Promise<Template> {
+  const issue = compose(slug)
+  if (!issue) throw new Error(`There is no issue "${slug}" in content/issues/.`)
+  const parts = await renderEmail(createElement(NewIssueEmail, { issue, unsubscribeToken: TOKEN }))
+  return { subject: newIssueSubject(issue), ...parts }
+}
