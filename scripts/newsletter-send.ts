@@ -15,7 +15,12 @@ const usage = 'usage: npm run newsletter:send -- <issue-slug> [--test <address>]
 
 async function main(argv: string[]): Promise<void> {
   const [issueSlug, flag, address, ...extra] = argv
-  if (!issueSlug || issueSlug.startsWith('-') || extra.length || (flag && (flag !== '--test' || !address)))
+  if (
+    !issueSlug ||
+    issueSlug.startsWith('-') ||
+    extra.length ||
+    (flag && (flag !== '--test' || !address))
+  )
     throw new Error(usage)
 
   const [{ env }, { composeNewIssue }, { getIssue, getIssueOnSale }, { createMailer }, path] =
@@ -40,13 +45,17 @@ async function main(argv: string[]): Promise<void> {
   const where = env.SMTP_URL ? 'the mail server (SMTP_URL)' : mailConfig.outboxDir
 
   if (flag === '--test') {
-    const [{ NewIssueEmail, newIssueSubject }, { renderEmail }, { normaliseEmail }, { oneClickUrl }] =
-      await Promise.all([
-        import('../lib/newsletter/emails/new-issue'),
-        import('../lib/newsletter/emails/render'),
-        import('../lib/newsletter/email'),
-        import('../lib/newsletter/emails/links'),
-      ])
+    const [
+      { NewIssueEmail, newIssueSubject },
+      { renderEmail },
+      { normaliseEmail },
+      { oneClickUrl },
+    ] = await Promise.all([
+      import('../lib/newsletter/emails/new-issue'),
+      import('../lib/newsletter/emails/render'),
+      import('../lib/newsletter/email'),
+      import('../lib/newsletter/emails/links'),
+    ])
     const issue = composeNewIssue(issueSlug)!
     // A test copy's unsubscribe link holds no reader's token: it leads to the page, which says so.
     const token = 'test-copy'
@@ -96,7 +105,9 @@ async function main(argv: string[]): Promise<void> {
         name: 'newsletter-send',
         databaseUrl: env.DATABASE_URL,
         limit: Math.max(1, Math.round(env.NEWSLETTER_SEND_RATE)),
-        windowMs: Math.round((1000 * Math.max(1, Math.round(env.NEWSLETTER_SEND_RATE))) / env.NEWSLETTER_SEND_RATE),
+        windowMs: Math.round(
+          (1000 * Math.max(1, Math.round(env.NEWSLETTER_SEND_RATE))) / env.NEWSLETTER_SEND_RATE,
+        ),
       }),
       compose: (slug) => composeNewIssue(slug),
       pauseMs: env.NEWSLETTER_SEND_RETRY_SECONDS * 1000,

@@ -65,7 +65,10 @@ describe('npm run subscribers:export', { timeout: SLOW }, () => {
       // Zoe confirms; Al confirms, then leaves; Mo never confirms.
       for (const reader of [zoe, al])
         await store.confirm(reader.confirmation!.confirmToken, new Date('2025-06-02T12:00:00.000Z'))
-      await store.unsubscribe(al.confirmation!.unsubscribeToken, new Date('2025-07-01T12:00:00.000Z'))
+      await store.unsubscribe(
+        al.confirmation!.unsubscribeToken,
+        new Date('2025-07-01T12:00:00.000Z'),
+      )
     } finally {
       await store.close()
     }

@@ -178,7 +178,9 @@ for (const backend of backends) {
     // failed with its database closed does not take the next ones down with it.
     beforeEach(async () => {
       db ??= await backend.open()
-      await db.exec('drop schema if exists pgboss cascade; drop schema public cascade; create schema public')
+      await db.exec(
+        'drop schema if exists pgboss cascade; drop schema public cascade; create schema public',
+      )
     }, SLOW)
 
     // On a folder or a server this is also the test that data survives close and reopen.
@@ -348,7 +350,9 @@ for (const backend of backends) {
         const { confirmation } = await signUpAt(store, 'new@example.com', '2025-06-01T09:00:00Z')
         const token = confirmation?.confirmToken ?? fail('no confirmation email')
         expect(await statusOf(store, 'new@example.com')).toBe('pending')
-        const stored = await current().query<{ token_hash: string }>('select * from confirmation_tokens')
+        const stored = await current().query<{ token_hash: string }>(
+          'select * from confirmation_tokens',
+        )
         expect(stored).toEqual([expect.objectContaining({ token_hash: hashToken(token) })])
         expect(JSON.stringify(stored)).not.toContain(token)
 
@@ -407,7 +411,10 @@ for (const backend of backends) {
         expect(await store.unsubscribe(unsubscribeToken, at('2025-06-01T11:00:00Z'))).toBe(true)
         expect(await store.unsubscribe('nobody', at('2025-06-01T11:00:00Z'))).toBe(false)
         expect(await rowsOf(store)).toEqual([
-          expect.objectContaining({ status: 'unsubscribed', unsubscribedAt: '2025-06-01T10:00:00.000Z' }),
+          expect.objectContaining({
+            status: 'unsubscribed',
+            unsubscribedAt: '2025-06-01T10:00:00.000Z',
+          }),
         ])
         // The first link is still within its 48 hours, but no longer confirms anything.
         expect(await store.confirm(confirmToken, at('2025-06-01T12:00:00Z'))).toBe('invalid')
@@ -429,7 +436,12 @@ for (const backend of backends) {
         expect(await rowsOf(store)).toEqual([
           expect.objectContaining({ status: 'bounced', bouncedAt: '2025-06-05T00:00:00.000Z' }),
         ])
-        expect(await store.countByStatus()).toEqual({ pending: 0, confirmed: 0, unsubscribed: 0, bounced: 1 })
+        expect(await store.countByStatus()).toEqual({
+          pending: 0,
+          confirmed: 0,
+          unsubscribed: 0,
+          bounced: 1,
+        })
       })
 
       it('removes addresses left unconfirmed for 30 days, and only those', async () => {

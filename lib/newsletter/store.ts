@@ -190,10 +190,10 @@ export async function createStore(db: Database): Promise<SubscriberStore> {
           unsubscribeToken: string
         }>(sql.find, [s.email])
         if (!row || row.status === 'confirmed') return {}
-        const [sent] = await tx.query<{ recent: number; today: number }>(
-          sql.recentConfirmations,
-          [row.id, now],
-        )
+        const [sent] = await tx.query<{ recent: number; today: number }>(sql.recentConfirmations, [
+          row.id,
+          now,
+        ])
         if (sent && (sent.recent > 0 || sent.today >= confirmation.perDay)) return {}
         const confirmToken = newToken()
         await tx.query(sql.addToken, [
@@ -248,9 +248,7 @@ export async function createStore(db: Database): Promise<SubscriberStore> {
     },
     async countByStatus() {
       const counts = { pending: 0, confirmed: 0, unsubscribed: 0, bounced: 0 }
-      for (const row of await db.query<{ status: SubscriberStatus; n: number }>(
-        sql.countByStatus,
-      ))
+      for (const row of await db.query<{ status: SubscriberStatus; n: number }>(sql.countByStatus))
         counts[row.status] = row.n
       return counts
     },

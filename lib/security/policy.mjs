@@ -50,7 +50,7 @@ export const securityHeaders = {
 const PRIVATE = { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' }
 
 /**
- * @typedef {'cached-page' | 'per-request-page' | 'preview-page' | 'staff-page' | 'static-asset'
+ * @typedef {'cached-page' | 'per-request-page' | 'reader-link-page' | 'preview-page' | 'staff-page' | 'static-asset'
  *   | 'data-file' | 'pagefind' | 'redirect' | 'error'} ResponseKind
  * @typedef {'hashes' | 'nonce' | 'none' | 'self'} Scripts
  */
@@ -67,6 +67,9 @@ export const responses = {
   'cached-page': { scripts: 'hashes' },
   // Search answers the query in its URL; a form's answer is rendered for that post.
   'per-request-page': { scripts: 'nonce' },
+  // A link from a reader's email (confirm, unsubscribe): its token is in the URL, so the page is
+  // rendered per request, kept by no cache and shown to no search engine.
+  'reader-link-page': { scripts: 'nonce', headers: PRIVATE },
   // An editor's preview (Draft Mode): per request, never cached or indexed.
   'preview-page': { scripts: 'nonce', headers: PRIVATE },
   'staff-page': { scripts: 'nonce', headers: PRIVATE },
@@ -82,6 +85,7 @@ const PAGEFIND = /^\/pagefind\//
 const STATIC = /^\/(?:_next\/|images\/)|^\/favicon\.ico$/
 const DATA = /^\/api\/|\/opengraph-image$|\.(?:xml|json|txt)$/
 const PER_REQUEST = new Set(['/search'])
+const READER_LINKS = new Set(['/newsletter/confirm', '/newsletter/unsubscribe'])
 /** Pages where Pagefind runs (its worker compiles WebAssembly). */
 const WASM_PAGES = new Set(['/search'])
 
@@ -96,6 +100,7 @@ export function requestKind({ pathname, method = 'GET', draftMode = false }) {
   if (PAGEFIND.test(pathname)) return 'pagefind'
   if (STATIC.test(pathname)) return 'static-asset'
   if (DATA.test(pathname)) return 'data-file'
+  if (READER_LINKS.has(pathname)) return 'reader-link-page'
   if (draftMode) return 'preview-page'
   if (PER_REQUEST.has(pathname) || method === 'POST') return 'per-request-page'
   return 'cached-page'

@@ -92,6 +92,8 @@ describe('the policy table', () => {
     expect(requestKind({ pathname: '/reviews/ballerina-2025' })).toBe('cached-page')
     expect(requestKind({ pathname: '/search' })).toBe('per-request-page')
     expect(requestKind({ pathname: '/newsletter', method: 'POST' })).toBe('per-request-page')
+    expect(requestKind({ pathname: '/newsletter/confirm' })).toBe('reader-link-page')
+    expect(requestKind({ pathname: '/newsletter/unsubscribe' })).toBe('reader-link-page')
     expect(requestKind({ pathname: '/reviews/x', draftMode: true })).toBe('preview-page')
     expect(requestKind({ pathname: '/staff/signups' })).toBe('staff-page')
     expect(requestKind({ pathname: '/keystatic' })).toBe('staff-page')

@@ -1,5 +1,15 @@
 import type { ReactNode } from 'react'
-import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@react-email/components'
+import {
+  Body,
+  Container,
+  Head,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components'
 import { site } from '@/lib/site'
 import { emailLink } from './links'
 
@@ -13,7 +23,8 @@ export const palette = {
   panel: '#f1ede4',
 } as const
 export const serif = "'Source Serif 4', Georgia, 'Times New Roman', serif"
-export const sans = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+export const sans =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 export const text = { fontFamily: serif, fontSize: '17px', lineHeight: '1.55', color: palette.ink }
 export const small = { fontFamily: sans, fontSize: '13px', lineHeight: '1.5', color: palette.muted }
@@ -50,7 +61,13 @@ export function EmailFrame({ preview, campaign, children, footer }: Props) {
           <Section style={{ borderBottom: `3px solid ${palette.ink}`, paddingBottom: '8px' }}>
             <Link
               href={emailLink('/', campaign)}
-              style={{ fontFamily: serif, fontSize: '32px', fontWeight: 700, color: palette.ink, textDecoration: 'none' }}
+              style={{
+                fontFamily: serif,
+                fontSize: '32px',
+                fontWeight: 700,
+                color: palette.ink,
+                textDecoration: 'none',
+              }}
             >
               {site.name}
             </Link>

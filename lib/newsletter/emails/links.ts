@@ -20,3 +20,6 @@ export const oneClickUrl = (token: string) =>
 
 /** The web version of the email sent for an issue: stable, public, for marketing to link to. */
 export const webVersionPath = (issue: string) => `/newsletter/issues/${issue}`
+
+/** The body of an RFC 8058 one-click unsubscribe, as a mail client posts it. */
+export const ONE_CLICK = { 'List-Unsubscribe': 'One-Click' } as const

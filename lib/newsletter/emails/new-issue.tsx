@@ -20,13 +20,27 @@ export const newIssueSubject = (issue: NewIssue) =>
   `${site.name}, ${issue.title}: ${issue.coverLine}`
 
 const heading = { fontFamily: serif, color: palette.ink, margin: '32px 0 8px' }
-const label = { fontFamily: sans, fontSize: '13px', fontWeight: 700, letterSpacing: '0.08em', textTransform: 'uppercase' as const, color: palette.accent, margin: '24px 0 4px' }
+const label = {
+  fontFamily: sans,
+  fontSize: '13px',
+  fontWeight: 700,
+  letterSpacing: '0.08em',
+  textTransform: 'uppercase' as const,
+  color: palette.accent,
+  margin: '24px 0 4px',
+}
 
 /**
  * The email sent when an issue goes on sale. `unsubscribeToken` makes it one reader's copy;
  * without it, it is the web version anyone may read.
  */
-export function NewIssueEmail({ issue, unsubscribeToken }: { issue: NewIssue; unsubscribeToken?: string }) {
+export function NewIssueEmail({
+  issue,
+  unsubscribeToken,
+}: {
+  issue: NewIssue
+  unsubscribeToken?: string
+}) {
   // Paths on the site and the shop's own addresses alike gain the issue's campaign.
   const link = (pathOrUrl: string) => emailLink(pathOrUrl, issue.slug)
   return (
@@ -62,7 +76,12 @@ export function NewIssueEmail({ issue, unsubscribeToken }: { issue: NewIssue; un
         The new issue: {issue.title}
       </Heading>
       <Link href={link(`/issues/${issue.slug}`)}>
-        <Img src={absoluteUrl(issue.cover.src)} alt={issue.cover.alt} width="240" style={{ margin: '16px 0', border: `1px solid ${palette.rule}` }} />
+        <Img
+          src={absoluteUrl(issue.cover.src)}
+          alt={issue.cover.alt}
+          width="240"
+          style={{ margin: '16px 0', border: `1px solid ${palette.rule}` }}
+        />
       </Link>
       <Text style={label}>On the cover</Text>
       <Text style={{ ...text, marginTop: 0 }}>{issue.coverLine}</Text>
@@ -94,7 +113,10 @@ export function NewIssueEmail({ issue, unsubscribeToken }: { issue: NewIssue; un
           </Heading>
           {issue.reviews.map((review) => (
             <Section key={review.href} style={{ margin: '16px 0' }}>
-              <Link href={link(review.href)} style={{ fontFamily: serif, fontSize: '19px', fontWeight: 700, color: palette.ink }}>
+              <Link
+                href={link(review.href)}
+                style={{ fontFamily: serif, fontSize: '19px', fontWeight: 700, color: palette.ink }}
+              >
                 {review.headline}
               </Link>
               <Text style={{ ...text, margin: '4px 0' }}>{review.standfirst}</Text>

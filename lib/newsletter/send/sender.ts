@@ -117,7 +117,8 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
   }
 
   for (;;) {
-    const jobs = ((await boss.fetch<EmailJob>(QUEUE, { batchSize })) ?? []) as PgBoss.Job<EmailJob>[]
+    const jobs = ((await boss.fetch<EmailJob>(QUEUE, { batchSize })) ??
+      []) as PgBoss.Job<EmailJob>[]
     if (jobs.length === 0) {
       const now = await progress(db, issue)
       if (now.waiting === 0) return now
@@ -126,7 +127,7 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
     }
     const done: string[] = []
     for (const [i, job] of jobs.entries()) {
-      const outcome = await deliver(job.data, template, deps)
+      const outcome = await deliver(job.data)
       if (outcome.ok) {
         done.push(job.id)
         pause = basePause
@@ -145,11 +146,7 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
     if (done.length) await boss.complete(QUEUE, done)
   }
 
-  async function deliver(
-    job: EmailJob,
-    render: (slug: string) => Promise<Template>,
-    { limiter: pace }: SenderDeps,
-  ): Promise<{ ok: true } | { ok: false; error: string }> {
+  async function deliver(job: EmailJob): Promise<{ ok: true } | { ok: false; error: string }> {
     const [reader] = await db.query<{ email: string; unsubscribeToken: string }>(sql.claim, [
       job.issue,
       job.subscriber,
@@ -159,11 +156,11 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
       return { ok: true }
     }
     for (;;) {
-      const allowance = await pace.take('newsletter')
+      const allowance = await limiter.take('newsletter')
       if (allowance.ok) break
       await sleep(allowance.retryAfterMs)
     }
-    const email = await render(job.issue)
+    const email = await template(job.issue)
     try {
       await mailer.send({
         to: reader.email,
@@ -196,10 +193,7 @@ const TOKEN = 'READER-UNSUBSCRIBE-TOKEN'
 type Template = { subject: string; html: string; text: string }
 
 /** Renders an issue's email once (React rendering costs tens of milliseconds), for every reader. */
-async function renderTemplate(
-  slug: string,
-  compose: SenderDeps['compose'],
-): Promise<Template> {
+async function renderTemplate(slug: string, compose: SenderDeps['compose']): Promise<Template> {
   const issue = compose(slug)
   if (!issue) throw new Error(`There is no issue "${slug}" in content/issues/.`)
   const parts = await renderEmail(createElement(NewIssueEmail, { issue, unsubscribeToken: TOKEN }))

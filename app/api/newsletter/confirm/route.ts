@@ -1,0 +1,18 @@
+import { linkToken } from '@/components/newsletter/reader-link'
+import { subscriberStore } from '@/lib/newsletter/site-signups'
+import { plain, postedForm, seeOther } from '@/lib/newsletter/reader-links'
+
+export const dynamic = 'force-dynamic'
+
+/** The Confirm button of /newsletter/confirm: confirms the address its live link was sent to. */
+export async function POST(request: Request) {
+  const token = linkToken((await postedForm(request))?.get('t'))
+  if (!token) return plain(400, 'Bad request: a confirmation needs the token from its link.')
+  const result = await (await subscriberStore()).confirm(token)
+  // An expired link goes back to its page, which says so and how to get a new one.
+  return seeOther(
+    result === 'confirmed'
+      ? '/newsletter/confirm?status=confirmed'
+      : `/newsletter/confirm?t=${encodeURIComponent(token)}`,
+  )
+}
