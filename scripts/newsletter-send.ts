@@ -97,6 +97,7 @@ async function main(argv: string[]): Promise<void> {
     console.error(
       `${issueSlug}: queued ${queued} new reader(s); ${before.sent} already sent, ${before.waiting} to send, through ${where}.`,
     )
+    const started = Date.now()
     const done = await sender.sendIssue(issueSlug, {
       db,
       boss,
@@ -114,7 +115,7 @@ async function main(argv: string[]): Promise<void> {
       log: (line) => console.error(`${issueSlug}: ${line}`),
     })
     console.error(
-      `${issueSlug}: done. ${done.sent} sent, ${done.bounced} bounced, ${done.skipped} skipped (left the list while queued).`,
+      `${issueSlug}: done. ${done.sent} sent, ${done.bounced} bounced, ${done.skipped} skipped (left the list while queued), in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     )
   } finally {
     await boss?.stop({ graceful: false, close: false, wait: true }).catch(() => undefined)

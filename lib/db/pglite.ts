@@ -54,9 +54,15 @@ function lock(dir: string): () => void {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  // A killed process stays a zombie until its parent reaps it, and a container whose first
+  // process is not an init never does: Linux says which ones are.
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+  } catch {
+    return true
   }
 }
 

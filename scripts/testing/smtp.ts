@@ -19,7 +19,16 @@ export type TestSmtp = {
   start(): Promise<void>
 }
 
-export async function startTestSmtp({ port = 0 } = {}): Promise<TestSmtp> {
+export type SmtpOptions = {
+  port?: number
+  /**
+   * Decides each recipient as a provider would: undefined accepts it, a number refuses it with
+   * that reply code (550: no such mailbox), 'hang' never answers (the test kills the client).
+   */
+  recipient?: (address: string) => number | 'hang' | undefined
+}
+
+export async function startTestSmtp({ port = 0, recipient }: SmtpOptions = {}): Promise<TestSmtp> {
   const messages: TestSmtp['messages'] = []
   let server: SMTPServer
   let listening = port
@@ -29,7 +38,15 @@ export async function startTestSmtp({ port = 0 } = {}): Promise<TestSmtp> {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // Stopped, it drops its clients at once, as a provider that goes down does.
+      closeTimeout: 50,
       onAuth: (_auth, _session, callback) => callback(null, { user: 'test' }),
+      onRcptTo(address, _session, callback) {
+        const verdict = recipient?.(address.address)
+        if (verdict === 'hang') return
+        if (verdict === undefined) return callback()
+        callback(Object.assign(new Error(`Refused: ${address.address}`), { responseCode: verdict }))
+      },
       onData(stream, session, callback) {
         simpleParser(stream)
           .then((parsed) => {
@@ -43,6 +60,8 @@ export async function startTestSmtp({ port = 0 } = {}): Promise<TestSmtp> {
           .catch(callback)
       },
     })
+    // A client dropped mid-message (killed, or cut off by stop()) is no error of the test's.
+    server.on('error', () => {})
     server.listen(listening, '127.0.0.1')
     await once(server.server, 'listening')
     listening = (server.server.address() as AddressInfo).port
@@ -60,4 +79,14 @@ export async function startTestSmtp({ port = 0 } = {}): Promise<TestSmtp> {
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
     start,
   }
+}
+
+/** RFC 8058's two headers, as the message carried them. */
+export function listHeaders(message: ParsedMail) {
+  const line = (key: string) =>
+    message.headerLines
+      .find((h) => h.key === key)
+      ?.line.replace(/^[^:]+:\s*/, '')
+      .replace(/\r?\n\s+/g, ' ')
+  return { unsubscribe: line('list-unsubscribe'), post: line('list-unsubscribe-post') }
 }

@@ -87,6 +87,8 @@ export type SenderDeps = {
   compose: (issue: string) => NewIssue | undefined
   /** Jobs fetched at a time. */
   batchSize?: number
+  /** Emails in flight at once (the bulk mailer keeps two connections open). */
+  concurrency?: number
   /** How long to wait for work when the queue has none ready (retries, other senders' jobs). */
   idleMs?: number
   /** After a temporary failure, the pause before trying again, doubling to `maxPauseMs`. */
@@ -125,25 +127,32 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
       await sleep(deps.idleMs ?? 1_000)
       continue
     }
+    // A few emails at a time, so that one's wait on the mail server overlaps another's work.
     const done: string[] = []
-    for (const [i, job] of jobs.entries()) {
-      const outcome = await deliver(job.data)
-      if (outcome.ok) {
-        done.push(job.id)
-        pause = basePause
-        continue
+    let failure: string | undefined
+    let next = 0
+    const lane = async () => {
+      while (failure === undefined && next < jobs.length) {
+        const job = jobs[next++]!
+        const outcome = await deliver(job.data)
+        if (outcome.ok) done.push(job.id)
+        else failure ??= outcome.error
       }
-      // The server is down or busy: this job and the rest of the batch wait for a retry, and
-      // this sender rests before asking for more.
-      await boss.complete(QUEUE, done)
-      for (const rest of jobs.slice(i)) await boss.fail(QUEUE, rest.id, { error: outcome.error })
-      log(`temporary failure (${outcome.error}); pausing ${Math.round(pause / 1000)} s`)
-      await sleep(pause)
-      pause = Math.min(pause * 2, deps.maxPauseMs ?? 60_000)
-      done.length = 0
-      break
     }
+    await Promise.all(Array.from({ length: deps.concurrency ?? 4 }, lane))
     if (done.length) await boss.complete(QUEUE, done)
+    if (failure === undefined) {
+      pause = basePause
+      continue
+    }
+    // The server is down or busy: the batch's unsent jobs wait for a retry, and this sender
+    // rests before asking for more.
+    const sent = new Set(done)
+    for (const job of jobs)
+      if (!sent.has(job.id)) await boss.fail(QUEUE, job.id, { error: failure })
+    log(`temporary failure (${failure}); pausing ${Math.round(pause / 1000)} s`)
+    await sleep(pause)
+    pause = Math.min(pause * 2, deps.maxPauseMs ?? 60_000)
   }
 
   async function deliver(job: EmailJob): Promise<{ ok: true } | { ok: false; error: string }> {
