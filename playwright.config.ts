@@ -11,6 +11,7 @@ const serverOnly = [
   'standalone.spec.ts',
   'shared-cache.spec.ts',
   'editor-writes-in-the-browser.spec.ts',
+  'reader-confirms-and-leaves.spec.ts',
 ]
 /** The signup bursts: alone at the end, not beside the builds above, so what they load is the server. */
 const loadOnly = ['newsletter-load.spec.ts']

@@ -21,11 +21,13 @@ let nextPort =
  * in X-Forwarded-For, so that every test has a rate-limit bucket of its own.
  */
 export async function startServer(
-  env: Record<string, string> = {},
+  /** Its environment; a function of its own address when it must know it (SITE_URL). */
+  env: Record<string, string> | ((base: string) => Record<string, string>) = {},
   cwd = process.cwd(),
   serverJs?: string,
 ): Promise<Server> {
   const port = nextPort++
+  const base = `http://127.0.0.1:${port}`
   const command = serverJs
     ? [serverJs]
     : ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1']
@@ -34,7 +36,7 @@ export async function startServer(
     env: {
       ...process.env,
       TRUSTED_PROXIES: '1',
-      ...env,
+      ...(typeof env === 'function' ? env(base) : env),
       NODE_ENV: 'production',
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
@@ -44,7 +46,6 @@ export async function startServer(
   let stderr = ''
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const base = `http://127.0.0.1:${port}`
   // Ready when it serves a file; a server that never gets there is stopped, not left on its port.
   try {
     await expect

@@ -85,8 +85,10 @@ async function main(argv: string[]): Promise<void> {
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR })
   const mailer = createMailer({ ...mailConfig, bulk: true })
   let boss: Awaited<ReturnType<typeof openQueue>> | undefined
+  let limiter: ReturnType<typeof siteRateLimiter> | undefined
   try {
-    const purged = await (await createStore(db)).purgeUnconfirmed()
+    const store = await createStore(db)
+    const purged = await store.purgeUnconfirmed()
     if (purged) console.error(`Removed ${purged} address(es) left unconfirmed for 30 days.`)
     boss = await openQueue(db, {
       leaseSeconds: env.NEWSLETTER_SEND_LEASE_SECONDS,
@@ -97,19 +99,21 @@ async function main(argv: string[]): Promise<void> {
     console.error(
       `${issueSlug}: queued ${queued} new reader(s); ${before.sent} already sent, ${before.waiting} to send, through ${where}.`,
     )
+    // NEWSLETTER_SEND_RATE a second, in whole emails: 0.5 is one every two seconds.
+    const perWindow = Math.max(1, Math.round(env.NEWSLETTER_SEND_RATE))
+    limiter = siteRateLimiter({
+      name: 'newsletter-send',
+      databaseUrl: env.DATABASE_URL,
+      limit: perWindow,
+      windowMs: Math.round((1000 * perWindow) / env.NEWSLETTER_SEND_RATE),
+    })
     const started = Date.now()
     const done = await sender.sendIssue(issueSlug, {
       db,
+      store,
       boss,
       mailer,
-      limiter: siteRateLimiter({
-        name: 'newsletter-send',
-        databaseUrl: env.DATABASE_URL,
-        limit: Math.max(1, Math.round(env.NEWSLETTER_SEND_RATE)),
-        windowMs: Math.round(
-          (1000 * Math.max(1, Math.round(env.NEWSLETTER_SEND_RATE))) / env.NEWSLETTER_SEND_RATE,
-        ),
-      }),
+      limiter,
       compose: (slug) => composeNewIssue(slug),
       pauseMs: env.NEWSLETTER_SEND_RETRY_SECONDS * 1000,
       log: (line) => console.error(`${issueSlug}: ${line}`),
@@ -120,6 +124,7 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await boss?.stop({ graceful: false, close: false, wait: true }).catch(() => undefined)
     mailer.close()
+    await limiter?.close()
     await db.close()
   }
 }

@@ -90,7 +90,8 @@ const sql = {
     where t.token_hash = $1 and t.expires_at > $2 and t.subscriber_id = s.id
       and s.status in ('pending', 'confirmed')
     returning s.id`,
-  // Final: the address's confirmation links die with it, so an old one cannot undo this.
+  // Final: the address's confirmation links expire now, so an old one cannot undo this (they are
+  // kept, still counting towards the limit on confirmation emails).
   leave: `
     with gone as (
       update subscribers set status = $2, unsubscribed_at = case when $2 = 'unsubscribed' then $3::timestamptz else unsubscribed_at end,
@@ -98,7 +99,8 @@ const sql = {
       where {where} and status <> $2
       returning id
     )
-    delete from confirmation_tokens where subscriber_id in (select id from gone)`,
+    update confirmation_tokens set expires_at = least(expires_at, $3::timestamptz)
+    where subscriber_id in (select id from gone)`,
   unsubscribeKnown: `select 1 from subscribers where unsubscribe_token = $1`,
   purge: `
     delete from subscribers

@@ -19,10 +19,10 @@ export function siteRateLimiter(options: {
   limit: number
   windowMs: number
   databaseUrl?: string
-}): RateLimiter {
+}): RateLimiter & { close(): Promise<void> } {
   return options.databaseUrl
     ? createPostgresRateLimiter({ ...options, databaseUrl: options.databaseUrl })
-    : createRateLimiter(options)
+    : { ...createRateLimiter(options), close: async () => {} }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss'
 import { createElement } from 'react'
 import type { Database } from '@/lib/db'
+import type { SubscriberStore } from '../store'
 import { isPermanentFailure, type Mailer } from '@/lib/mail'
 import type { RateLimiter } from '@/lib/security/rate-limit'
 import { NewIssueEmail, newIssueSubject, type NewIssue } from '../emails/new-issue'
@@ -35,12 +36,6 @@ const sql = {
     set state = $3, last_error = $4, updated_at = now(),
         sent_at = case when $3 = 'sent' then now() else sent_at end
     where issue = $1 and subscriber_id = $2::bigint`,
-  bounce: `
-    with bounced as (
-      update subscribers set status = 'bounced', bounced_at = now()
-      where id = $1::bigint and status <> 'bounced' returning id
-    )
-    delete from confirmation_tokens where subscriber_id in (select id from bounced)`,
   progress: `
     select count(*) filter (where state = 'sent')::int as sent,
            count(*) filter (where state = 'bounced')::int as bounced,
@@ -79,6 +74,8 @@ export async function progress(db: Database, issue: string): Promise<Progress> {
 
 export type SenderDeps = {
   db: Database
+  /** The subscribers, on the same database: a 5xx marks a reader bounced there. */
+  store: SubscriberStore
   boss: PgBoss
   mailer: Mailer
   /** Paces the sending: one taken per email (NEWSLETTER_SEND_RATE per second, shared on PostgreSQL). */
@@ -183,7 +180,7 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (isPermanentFailure(error)) {
-        await db.query(sql.bounce, [job.subscriber])
+        await deps.store.markBounced(job.subscriber)
         await db.query(sql.finish, [job.issue, job.subscriber, 'bounced', message])
         log(`bounced: subscriber ${job.subscriber}: ${message}`)
         return { ok: true }
