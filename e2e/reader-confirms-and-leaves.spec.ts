@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import path from 'node:path'
 import type { ParsedMail } from 'mailparser'
 import { expect, test, type Page } from './test'
 import { flagship } from './fixtures'
 import { startServer, type Server } from './servers'
 import { startPostgres, type TestPostgres } from '../scripts/testing/postgres'
+import { sendCommand } from '../scripts/testing/newsletter'
 import { listHeaders, startTestSmtp, type TestSmtp } from '../scripts/testing/smtp'
 
 /**
@@ -92,20 +92,10 @@ function expectWellFormed(message: ParsedMail) {
 }
 
 async function newsletterSend(issue: string): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [
-      path.resolve('node_modules/tsx/dist/cli.mjs'),
-      '--tsconfig',
-      'tsconfig.scripts.json',
-      'scripts/newsletter-send.ts',
-      issue,
-    ],
-    {
-      env: { ...process.env, DATABASE_URL: pg.url, SMTP_URL: smtp.url, SITE_URL: server.base },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  )
+  const child = spawn(process.execPath, sendCommand(issue), {
+    env: { ...process.env, DATABASE_URL: pg.url, SMTP_URL: smtp.url, SITE_URL: server.base },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const [code] = (await once(child, 'exit')) as [number]
@@ -227,4 +217,14 @@ test('malformed or unknown newsletter requests get a 4xx, never a 5xx', async ()
     (await post('/api/newsletter/confirm', 't=%ZZ', 'multipart/form-data; boundary=x')).status,
   ).toBe(400)
   expect((await fetch(`${server.base}/newsletter/issues/no-such-issue`)).status).toBe(404)
+  // The pages a reader's token opens are kept by no cache and shown to no search engine.
+  for (const page of [
+    '/newsletter/confirm?t=some-token-123',
+    '/newsletter/unsubscribe?t=some-token-123',
+  ]) {
+    const answer = await fetch(`${server.base}${page}`)
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('cache-control')).toBe('private, no-store')
+    expect(answer.headers.get('x-robots-tag')).toBe('noindex')
+  }
 })

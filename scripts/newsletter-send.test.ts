@@ -12,6 +12,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '@/lib/db'
 import { startPostgres, type TestPostgres } from './testing/postgres'
+import { seedReaders, sendCommand } from './testing/newsletter'
 import { listHeaders, startTestSmtp, type TestSmtp } from './testing/smtp'
 
 const ISSUE = 'june-2025'
@@ -49,20 +50,7 @@ async function postgresTarget(): Promise<Target> {
 async function seed(target: Target, readers = READERS): Promise<void> {
   const db = await target.open()
   try {
-    await db.exec(`
-      drop schema if exists pgboss cascade;
-      truncate subscribers restart identity cascade;
-      truncate newsletter_sends cascade;
-      insert into subscribers (email, consented_at, consent_text, status, confirmed_at)
-        select 'reader' || g || '@example.com', now(), 'Yes', 'confirmed', now()
-        from generate_series(1, ${readers}) g;
-      insert into subscribers (email, consented_at, consent_text, status, confirmed_at)
-        select 'gone' || g || '@example.com', now(), 'Yes', 'confirmed', now()
-        from generate_series(1, ${GONE}) g;
-      insert into subscribers (email, consented_at, consent_text, status)
-        select s || g || '@example.com', now(), 'Yes', s
-        from generate_series(1, 30) g, unnest(array['pending', 'unsubscribed', 'bounced']) s;
-    `)
+    await seedReaders(db, { confirmed: readers, gone: GONE, others: 30 })
   } finally {
     await db.close()
   }
@@ -70,28 +58,18 @@ async function seed(target: Target, readers = READERS): Promise<void> {
 
 /** The command, in a process group of its own so that a kill takes tsx's child with it. */
 function send(target: Target, smtp: TestSmtp): ChildProcess & { output: () => string } {
-  const child = spawn(
-    process.execPath,
-    [
-      path.resolve('node_modules/tsx/dist/cli.mjs'),
-      '--tsconfig',
-      'tsconfig.scripts.json',
-      'scripts/newsletter-send.ts',
-      ISSUE,
-    ],
-    {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        ...target.env,
-        SMTP_URL: smtp.url,
-        NEWSLETTER_SEND_RATE: '100000',
-        NEWSLETTER_SEND_LEASE_SECONDS: '3',
-        NEWSLETTER_SEND_RETRY_SECONDS: '1',
-      },
+  const child = spawn(process.execPath, sendCommand(ISSUE), {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ...target.env,
+      SMTP_URL: smtp.url,
+      NEWSLETTER_SEND_RATE: '100000',
+      NEWSLETTER_SEND_LEASE_SECONDS: '3',
+      NEWSLETTER_SEND_RETRY_SECONDS: '1',
     },
-  )
+  })
   let output = ''
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))

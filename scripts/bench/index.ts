@@ -4,6 +4,7 @@
  * records figures, it does not fail on them.
  *   --skip-build      measure the current .next build
  *   --scale 500,2000  the archive sizes to build (default 500,2000,5000; "none" to skip)
+ *   --send-only       only the newsletter's send throughput (10,000 emails into a local SMTP server)
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { lineChart, stackedBars } from './charts'
 import { generateContent } from './generate-reviews'
 import { lighthouseMedian, type LighthouseScores } from './lighthouse'
 import { startNext, startStatic } from './servers'
+import { sendThroughput, type SendRun } from './newsletter-send'
 import { throughput, type Throughput } from './throughput'
 
 const { values } = parseArgs({
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean' },
     scale: { type: 'string' },
     runs: { type: 'string' },
+    'send-only': { type: 'boolean' },
   },
 })
 const root = process.cwd()
@@ -55,7 +58,14 @@ function timedBuild(
 const countReviews = (dir: string) =>
   readdirSync(path.join(dir, 'reviews')).filter((f) => f.endsWith('.mdx')).length
 
+function printSend(send: SendRun) {
+  console.log(
+    `Newsletter send: ${send.messages} emails in ${send.seconds} s, ${send.messagesPerSecond} a second into a local SMTP server; sender peak memory ${send.peakMemoryMiB ?? '?'} MiB`,
+  )
+}
+
 async function main() {
+  if (values['send-only']) return printSend(await sendThroughput())
   const builds: BuildRun[] = []
   if (!values['skip-build']) {
     const shipped = timedBuild(root)
@@ -83,6 +93,7 @@ async function main() {
     const paths = Object.values(PAGES)
     const nextRun: Throughput = await throughput(`http://127.0.0.1:${NEXT_PORT}`, paths)
     const staticRun: Throughput = await throughput(`http://127.0.0.1:${STATIC_PORT}`, paths)
+    const send = await sendThroughput()
 
     const scale =
       values.scale === 'none' ? [] : (values.scale ?? '500,2000,5000').split(',').map(Number)
@@ -112,6 +123,7 @@ async function main() {
         ratio: Number((nextRun.requestsPerSecond / staticRun.requestsPerSecond).toFixed(2)),
       },
       builds,
+      send,
     }
     mkdirSync('bench-results', { recursive: true })
     writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2))
@@ -167,6 +179,7 @@ async function main() {
     console.log(
       `Throughput, 50 connections, 10 s: next start ${nextRun.requestsPerSecond} req/s (p99 ${nextRun.p99Ms} ms), static ${staticRun.requestsPerSecond} req/s (p99 ${staticRun.p99Ms} ms), ratio ${result.throughput.ratio}`,
     )
+    printSend(send)
     console.log('Builds')
     console.table(builds)
   } finally {

@@ -153,6 +153,12 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
   }
 
   async function deliver(job: EmailJob): Promise<{ ok: true } | { ok: false; error: string }> {
+    // Paced before the claim, so that a claim is always followed at once by its send.
+    for (;;) {
+      const allowance = await limiter.take('newsletter')
+      if (allowance.ok) break
+      await sleep(allowance.retryAfterMs)
+    }
     const [reader] = await db.query<{ email: string; unsubscribeToken: string }>(sql.claim, [
       job.issue,
       job.subscriber,
@@ -160,11 +166,6 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
     if (!reader) {
       await db.query(sql.skip, [job.issue, job.subscriber])
       return { ok: true }
-    }
-    for (;;) {
-      const allowance = await limiter.take('newsletter')
-      if (allowance.ok) break
-      await sleep(allowance.retryAfterMs)
     }
     const email = await template(job.issue)
     try {
