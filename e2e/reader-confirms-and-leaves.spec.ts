@@ -91,8 +91,8 @@ function expectWellFormed(message: ParsedMail) {
     expect(img[0]).toMatch(/\salt="[^"]+"/)
 }
 
-async function newsletterSend(issue: string): Promise<string> {
-  const child = spawn(process.execPath, sendCommand(issue), {
+async function newsletterSend(issue: string, ...flags: string[]): Promise<string> {
+  const child = spawn(process.execPath, [...sendCommand(issue), ...flags], {
     env: { ...process.env, DATABASE_URL: pg.url, SMTP_URL: smtp.url, SITE_URL: server.base },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
@@ -139,6 +139,12 @@ test.describe('without JavaScript', () => {
 test('the new issue reaches both confirmed readers once, with a web version anyone can read', async ({
   page,
 }) => {
+  // Marketing checks a test copy first: it goes to that address only.
+  await newsletterSend('june-2025', '--test', 'marketing@example.com')
+  const proof = await nextMailTo('marketing@example.com', 1)
+  expect(proof.subject).toMatch(/^\[Test\] Intertitle, June 2025, No\. 401: /)
+  expect(smtp.messages).toHaveLength(3) // the two confirmations, and the proof
+
   const output = await newsletterSend('june-2025')
   expect(output).toMatch(/done\. 2 sent/)
   for (const email of Object.values(readers)) {
@@ -149,7 +155,7 @@ test('the new issue reaches both confirmed readers once, with a web version anyo
   }
   // Run again: nobody new has confirmed, so nobody is mailed.
   expect(await newsletterSend('june-2025')).toMatch(/done\. 2 sent/)
-  expect(smtp.messages).toHaveLength(4)
+  expect(smtp.messages).toHaveLength(5)
 
   const web = await page.goto(linkIn(mailTo(readers.js)[1]!, '/newsletter/issues/'))
   expect(web?.status()).toBe(200)
