@@ -11,11 +11,19 @@ import { openStore } from '@/lib/newsletter/store'
 const run = promisify(execFile)
 const SLOW = 60_000
 
-/** Runs the export as `npm run subscribers:export` would, on the embedded database in `dataDir`. */
-async function exportFrom(
+/** Runs a subscribers script as `npm run subscribers:<name>` would, on the embedded database in `dataDir`. */
+async function subscribers(
+  name: 'export' | 'erase',
   dataDir: string,
+  args: string[] = [],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const command = ['tsx', '--tsconfig', 'tsconfig.scripts.json', 'scripts/subscribers-export.ts']
+  const command = [
+    'tsx',
+    '--tsconfig',
+    'tsconfig.scripts.json',
+    `scripts/subscribers-${name}.ts`,
+    ...args,
+  ]
   // DATABASE_URL blank, not absent: a developer's .env.local must not point the export elsewhere.
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }
   try {
@@ -26,6 +34,8 @@ async function exportFrom(
     return { code, stdout, stderr }
   }
 }
+
+const exportFrom = (dataDir: string) => subscribers('export', dataDir)
 
 type Result = Awaited<ReturnType<typeof exportFrom>>
 
@@ -107,5 +117,17 @@ describe('npm run subscribers:export', { timeout: SLOW }, () => {
     expect(result.stderr).toContain(`there is no subscriber database at ${pgliteDir(elsewhere)}`)
     expect(result.stdout).toBe('')
     expect(existsSync(elsewhere)).toBe(false)
+  })
+
+  // Last: it changes the list the tests above export.
+  it('npm run subscribers:erase forgets an address and its consent record, and says so', async () => {
+    const erased = await subscribers('erase', dataDir, ['mo@EXAMPLE.com'])
+    expect(erased.code, erased.stderr).toBe(0)
+    expect(erased.stderr).toContain('Erased mo@example.com and its consent record.')
+    const after = await exportFrom(dataDir)
+    expect(after.stdout).not.toMatch(/mo@example\.com/i)
+    expect(after.stderr).toContain('Exported 2 subscribers')
+    const again = await subscribers('erase', dataDir, ['mo@example.com'])
+    expect(again.stderr).toContain('is not on the list: nothing to erase')
   })
 })
