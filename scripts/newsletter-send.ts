@@ -115,6 +115,15 @@ async function main(argv: string[]): Promise<void> {
       mailer,
       limiter,
       compose: (slug) => composeNewIssue(slug),
+      // A fetched batch must be sent well within its lease, or the queue would hand its last
+      // jobs to another sender while they wait here for their turn at a slow pace.
+      batchSize: Math.max(
+        1,
+        Math.min(
+          50,
+          Math.floor((env.NEWSLETTER_SEND_RATE * env.NEWSLETTER_SEND_LEASE_SECONDS) / 2),
+        ),
+      ),
       pauseMs: env.NEWSLETTER_SEND_RETRY_SECONDS * 1000,
       log: (line) => console.error(`${issueSlug}: ${line}`),
     })
