@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { isFormType } from './lib/security/form'
 import { withNonce } from './lib/security/nonce'
 
 /**
@@ -8,12 +9,7 @@ import { withNonce } from './lib/security/nonce'
  * then pages rendered per request get their script nonce (lib/security/nonce.ts).
  */
 async function unreadableForm(request: NextRequest): Promise<boolean> {
-  const type = request.headers.get('content-type') ?? ''
-  if (
-    request.method !== 'POST' ||
-    !/^multipart\/form-data|^application\/x-www-form-urlencoded/i.test(type)
-  )
-    return false
+  if (request.method !== 'POST' || !isFormType(request.headers.get('content-type'))) return false
   try {
     await request.clone().formData()
     return false

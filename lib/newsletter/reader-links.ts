@@ -1,9 +1,15 @@
-/** What the confirm and unsubscribe routes share: reading a posted form, and their answers. */
+import { isFormType } from '@/lib/security/form'
+
+/** What the confirm and unsubscribe pages and routes share: the token, the posted form, answers. */
+
+/** The token a reader's link carries, or undefined when there is none worth asking about. */
+export function linkToken(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[\w-]{8,100}$/.test(value) ? value : undefined
+}
 
 /** The posted form, or undefined when the body is not one (a malformed request: 400). */
 export async function postedForm(request: Request): Promise<FormData | undefined> {
-  const type = request.headers.get('content-type') ?? ''
-  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) return undefined
+  if (!isFormType(request.headers.get('content-type'))) return undefined
   try {
     return await request.formData()
   } catch {

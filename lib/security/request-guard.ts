@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import { isFormType } from './form'
 import { isImagePublic } from '@/lib/content'
 import { draftModeCookie, isDraftModeCookie } from '@/lib/preview/draft-mode'
 import { fillSecurityHeaders } from './policy.mjs'
@@ -30,7 +31,6 @@ const PAGE_METHODS = 'GET, HEAD, POST'
 /** What Next's route handlers answer (`TRACE` makes them throw). */
 const ROUTE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH']
 const FILE_METHODS = 'GET, HEAD'
-const FORM = /^(?:multipart\/form-data|application\/x-www-form-urlencoded)\b/i
 
 const header = (request: RawRequest, name: string) => {
   const value = request.headers[name]
@@ -131,7 +131,7 @@ export function refusal(request: RawRequest): Refusal | undefined {
     if (foreignOrigin(request))
       return { status: 403, reason: 'forms are only taken from this site' }
     const type = header(request, 'content-type') ?? ''
-    if (header(request, 'next-action') !== undefined && !FORM.test(type))
+    if (header(request, 'next-action') !== undefined && !isFormType(type))
       return { status: 400, reason: 'the site only takes forms' }
   }
   return undefined

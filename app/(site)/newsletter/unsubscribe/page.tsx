@@ -1,4 +1,5 @@
-import { linkToken, ReaderLinkPage } from '@/components/newsletter/reader-link'
+import { ReaderLinkPage } from '@/components/newsletter/reader-link'
+import { linkToken } from '@/lib/newsletter/reader-links'
 import { subscriberStore } from '@/lib/newsletter/site-signups'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { ONE_CLICK } from '@/lib/newsletter/emails/links'

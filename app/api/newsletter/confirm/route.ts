@@ -1,6 +1,5 @@
-import { linkToken } from '@/components/newsletter/reader-link'
 import { subscriberStore } from '@/lib/newsletter/site-signups'
-import { plain, postedForm, seeOther } from '@/lib/newsletter/reader-links'
+import { linkToken, plain, postedForm, seeOther } from '@/lib/newsletter/reader-links'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,8 +1,7 @@
 import type { NextRequest } from 'next/server'
-import { linkToken } from '@/components/newsletter/reader-link'
 import { ONE_CLICK } from '@/lib/newsletter/emails/links'
 import { subscriberStore } from '@/lib/newsletter/site-signups'
-import { plain, postedForm, seeOther } from '@/lib/newsletter/reader-links'
+import { linkToken, plain, postedForm, seeOther } from '@/lib/newsletter/reader-links'
 
 export const dynamic = 'force-dynamic'
 
