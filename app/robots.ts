@@ -3,7 +3,7 @@ import { absoluteUrl } from '@/lib/site'
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/preview'] },
+    rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/staff'] },
     sitemap: absoluteUrl('/sitemap.xml'),
   }
 }

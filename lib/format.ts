@@ -30,6 +30,21 @@ export function isoDay(iso: string): string {
   return isoDayFormat.format(new Date(iso))
 }
 
+const dayTime = new Intl.DateTimeFormat(site.locale, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: site.timeZone,
+  timeZoneName: 'short',
+})
+
+/** "4 July 2025 at 09:00 BST": a moment in the magazine's time zone, for staff pages. */
+export function formatDateTime(iso: string): string {
+  return dayTime.format(new Date(iso))
+}
+
 /** "5 June 2025" */
 export function formatDate(iso: string): string {
   return dayMonthYear.format(new Date(iso))

@@ -14,8 +14,8 @@ export async function PreviewBanner() {
       {access.scope === 'all' ? (
         <>
           Drafts and scheduled reviews are visible to you, not to readers.{' '}
-          <Link href="/preview" className="underline">
-            All unpublished pieces
+          <Link href="/staff" className="underline">
+            The desk
           </Link>
         </>
       ) : (

@@ -90,6 +90,61 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'staff_sign_in',
+    // Better Auth's tables for staff sign-in (lib/staff/auth.ts), in its own column names; a test
+    // asks Better Auth whether it would change anything (lib/staff/auth.test.ts).
+    sql: `
+      create table staff_users (
+        "id" text primary key,
+        "name" text not null,
+        "email" text not null unique,
+        "emailVerified" boolean not null,
+        "image" text,
+        "createdAt" timestamptz not null default current_timestamp,
+        "updatedAt" timestamptz not null default current_timestamp
+      );
+      create table staff_sessions (
+        "id" text primary key,
+        "expiresAt" timestamptz not null,
+        "token" text not null unique,
+        "createdAt" timestamptz not null default current_timestamp,
+        "updatedAt" timestamptz not null,
+        "ipAddress" text,
+        "userAgent" text,
+        "userId" text not null references staff_users ("id") on delete cascade
+      );
+      create index "staff_sessions_userId_idx" on staff_sessions ("userId");
+      -- Unused by magic links (no passwords, no other providers) but part of Better Auth's schema.
+      create table staff_accounts (
+        "id" text primary key,
+        "accountId" text not null,
+        "providerId" text not null,
+        "userId" text not null references staff_users ("id") on delete cascade,
+        "accessToken" text,
+        "refreshToken" text,
+        "idToken" text,
+        "accessTokenExpiresAt" timestamptz,
+        "refreshTokenExpiresAt" timestamptz,
+        "scope" text,
+        "password" text,
+        "createdAt" timestamptz not null default current_timestamp,
+        "updatedAt" timestamptz not null
+      );
+      create index "staff_accounts_userId_idx" on staff_accounts ("userId");
+      -- Sign-in links: only a hash of each token is stored.
+      create table staff_verifications (
+        "id" text primary key,
+        "identifier" text not null,
+        "value" text not null,
+        "expiresAt" timestamptz not null,
+        "createdAt" timestamptz not null default current_timestamp,
+        "updatedAt" timestamptz not null default current_timestamp
+      );
+      create index "staff_verifications_identifier_idx" on staff_verifications ("identifier");
+    `,
+  },
 ]
 
 /** Any number shared by every copy of the site, so two servers starting at once take turns. */

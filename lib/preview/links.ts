@@ -48,8 +48,13 @@ export async function createLink(
      values ($1, $2, $3, $4, $5) returning *`,
     [id, slug, createdBy, new Date(now), new Date(exp * 1000)],
   )
-  return { link: toLink(row!), path: previewPath(previewToken(id, slug, secret, exp)) }
+  const link = toLink(row!)
+  return { link, path: sharePath(link, secret) }
 }
+
+/** The path that opens a recorded link (signed: it is the same path every time it is asked for). */
+export const sharePath = (link: Pick<PreviewLink, 'id' | 'slug' | 'expiresAt'>, secret: string) =>
+  previewPath(previewToken(link.id, link.slug, secret, Math.floor(link.expiresAt.getTime() / 1000)))
 
 /** The link if it is on record, for this piece, not revoked and not expired. */
 export async function liveLink(

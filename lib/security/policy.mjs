@@ -80,7 +80,7 @@ export const responses = {
   error: { scripts: 'self' },
 }
 
-const STAFF = /^\/(?:staff|keystatic|api\/keystatic)(?:\/|$)/
+const STAFF = /^\/(?:staff|keystatic|api\/keystatic|api\/staff)(?:\/|$)/
 const PAGEFIND = /^\/pagefind\//
 const STATIC = /^\/(?:_next\/|images\/)|^\/favicon\.ico$/
 const DATA = /^\/api\/|\/opengraph-image$|\.(?:xml|json|txt)$/

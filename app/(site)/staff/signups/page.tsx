@@ -1,0 +1,156 @@
+import type { ReactNode } from 'react'
+import { PageHeader } from '@/components/layout/page-header'
+import { StaffNav } from '@/components/staff/staff-nav'
+import { cell, field, headCell, secondaryButton, table } from '@/components/staff/styles'
+import { formatDateTime } from '@/lib/format'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { may } from '@/lib/staff/roster'
+import { requireStaff } from '@/lib/staff/session'
+import { PERIODS, STATUSES, periodOf, type Counts } from '@/lib/staff/signups'
+import { reportFor } from '@/lib/staff/site-signups-report'
+
+export const metadata = pageMetadata({
+  title: 'Signups',
+  description: 'Newsletter signups by day, week, campaign, review and issue.',
+  path: '/staff/signups',
+  noindex: true,
+})
+
+const crumbs = [{ name: 'Signups', href: '/staff/signups' }]
+const numeric = `${cell} text-right tabular-nums`
+const numericHead = `${headCell} text-right`
+
+/** Marketing's view: which campaigns, reviews and issues bring signups, and how many confirm. */
+export default async function SignupsPage({ searchParams }: PageProps<'/staff/signups'>) {
+  const staff = await requireStaff(may.signups)
+  const days = periodOf((await searchParams).days)
+  const report = await reportFor(String(days))
+  return (
+    <>
+      <StaffNav staff={staff} />
+      <PageHeader title="Signups" crumbs={crumbs}>
+        Newsletter signups in the last {days} days, {formatDateTime(report.from.toISOString())} to
+        now, and where those addresses stand today. Addresses never confirmed are removed after 30
+        days; an address that left and came back counts once, when it came back.
+      </PageHeader>
+      <form method="get" className="mb-8 flex flex-wrap items-end gap-3 font-sans">
+        <div className="grid gap-1">
+          <label htmlFor="days" className="font-semibold">
+            Period
+          </label>
+          <select id="days" name="days" defaultValue={String(days)} className={field}>
+            {PERIODS.map((d) => (
+              <option key={d} value={d}>
+                Last {d} days
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={secondaryButton}>
+          Show
+        </button>
+        <a
+          href={`/staff/signups.csv?days=${days}`}
+          className="min-h-11 py-2 font-semibold"
+          download
+        >
+          Download CSV
+        </a>
+      </form>
+
+      <CountsTable
+        caption="In total"
+        head={['']}
+        rows={[{ key: 'total', cells: ['All signups'], counts: report.total }]}
+      />
+      <CountsTable
+        caption="By campaign"
+        head={['utm_source', 'utm_medium', 'utm_campaign', 'utm_content']}
+        rows={report.byCampaign.map((r) => ({
+          key: [r.source, r.medium, r.campaign, r.content].join('\u0000'),
+          cells: [r.source, r.medium, r.campaign, r.content],
+          counts: r,
+        }))}
+      />
+      <CountsTable
+        caption="By the review they signed up from"
+        head={['Review']}
+        rows={report.byReview.map((r) => ({ key: r.review, cells: [r.review], counts: r }))}
+      />
+      <CountsTable
+        caption="By the issue they signed up from"
+        head={['Issue']}
+        rows={report.byIssue.map((r) => ({ key: r.issue, cells: [r.issue], counts: r }))}
+      />
+      <CountsTable
+        caption="By week (from Monday)"
+        head={['Week']}
+        rows={report.byWeek.map((r) => ({ key: r.week, cells: [r.week], counts: r }))}
+      />
+      <CountsTable
+        caption="By day"
+        head={['Day']}
+        rows={report.byDay.map((r) => ({ key: r.day, cells: [r.day], counts: r }))}
+      />
+    </>
+  )
+}
+
+type Row = { key: string; cells: ReactNode[]; counts: Counts }
+
+/** One breakdown: its own columns, then signups and each status. */
+function CountsTable({ caption, head, rows }: { caption: string; head: string[]; rows: Row[] }) {
+  return (
+    <table className={`${table} mb-10`}>
+      <caption className="mb-2 text-left font-serif text-xl font-bold">{caption}</caption>
+      <thead>
+        <tr className="border-rule border-b">
+          {head.map((h, i) => (
+            <th key={i} scope="col" className={headCell}>
+              {h}
+            </th>
+          ))}
+          <th scope="col" className={numericHead}>
+            Signups
+          </th>
+          {STATUSES.map((s) => (
+            <th key={s} scope="col" className={`${numericHead} capitalize`}>
+              {s}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={head.length + 1 + STATUSES.length} className={cell}>
+              No signups in this period.
+            </td>
+          </tr>
+        ) : (
+          rows.map((row) => (
+            <tr key={row.key} className="border-rule border-b">
+              {row.cells.map((c, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row" className={`${cell} text-left font-normal`}>
+                    {c}
+                  </th>
+                ) : (
+                  <td key={i} className={cell}>
+                    {c}
+                  </td>
+                ),
+              )}
+              <td className={numeric}>{row.counts.signups}</td>
+              {STATUSES.map((s) => (
+                <td key={s} className={numeric}>
+                  {row.counts[s]}
+                </td>
+              ))}
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,151 @@
+import { getMigrations } from 'better-auth/db/migration'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Database } from '@/lib/db/database'
+import { migrate } from '@/lib/db/migrations'
+import { openPglite } from '@/lib/db/pglite'
+import { openPostgres } from '@/lib/db/postgres'
+import { startPostgres, type TestPostgres } from '@/scripts/testing/postgres'
+import { createStaffAuth } from './auth'
+import { parseRoster, type Roster } from './roster'
+import { staffMember } from './session'
+
+let postgres: Promise<TestPostgres> | undefined
+const opened: Database[] = []
+afterAll(async () => {
+  await Promise.all(opened.map((db) => db.close()))
+  await (await postgres)?.stop()
+})
+
+const backends: [string, () => Promise<Database>][] = [
+  ['PGlite', () => openPglite()],
+  ['PostgreSQL', async () => openPostgres((await (postgres ??= startPostgres())).url)],
+]
+
+const staffList = parseRoster(
+  'staff:\n  - { address: Ed@Intertitle.example, role: editor }\n  - { address: mo@intertitle.example, role: marketing }\n',
+)
+
+/** The Cookie header a browser would send back after these Set-Cookie headers. */
+const cookieFrom = (response: Response) =>
+  new Headers({
+    cookie: response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+  })
+
+for (const [name, open] of backends) {
+  describe(`staff sign-in on ${name}`, { timeout: 120_000 }, () => {
+    const ready = (async () => {
+      const db = await open()
+      opened.push(db)
+      await migrate(db)
+      return db
+    })()
+    let roster: Roster = staffList
+    const sent: { to: string; url: string }[] = []
+    const auth = createStaffAuth({
+      database: () => ready,
+      secret: 'a-test-secret-of-enough-length',
+      siteUrl: 'http://localhost:3000',
+      roster: () => roster,
+      sendLink: (to, url) => void sent.push({ to, url }),
+    })
+    const ask = (email: string) =>
+      auth.api.signInMagicLink({ body: { email, callbackURL: '/staff' }, headers: new Headers() })
+    const follow = (url: string) => auth.handler(new Request(url))
+
+    it('has the schema Better Auth expects: migration 4 leaves it nothing to create or add', async () => {
+      await ready
+      const { toBeCreated, toBeAdded } = await getMigrations(auth.options)
+      expect(toBeCreated).toEqual([])
+      expect(toBeAdded).toEqual([])
+    })
+
+    it('sends a link to staff alone; it signs in once, with an HttpOnly, SameSite=Lax cookie', async () => {
+      const db = await ready
+      await ask('someone@example.com')
+      expect(sent).toEqual([])
+      await ask('ed@intertitle.example')
+      expect(sent.map((s) => s.to)).toEqual(['ed@intertitle.example'])
+      const link = new URL(sent[0]!.url)
+      expect(link.pathname).toBe('/api/staff/auth/magic-link/verify')
+      // Only a hash of the token is stored.
+      const stored = await db.query<{ identifier: string }>(
+        'select identifier from staff_verifications',
+      )
+      expect(stored.map((r) => r.identifier).join()).not.toContain(link.searchParams.get('token'))
+
+      const signedIn = await follow(link.href)
+      expect(signedIn.status).toBe(302)
+      expect(signedIn.headers.get('location')).toBe('http://localhost:3000/staff')
+      const cookie = signedIn.headers.getSetCookie().find((c) => c.includes('session_token'))
+      expect(cookie).toMatch(/^intertitle-staff\.session_token=/)
+      expect(cookie).toMatch(/HttpOnly/i)
+      expect(cookie).toMatch(/SameSite=Lax/i)
+      expect(cookie).toMatch(/Max-Age=604800/)
+      expect(cookie).not.toMatch(/Secure/i)
+      expect(await staffMember(auth, cookieFrom(signedIn), () => roster)).toMatchObject({
+        email: 'ed@intertitle.example',
+        role: 'editor',
+      })
+
+      const again = await follow(link.href)
+      expect(again.headers.get('location')).toContain('error=INVALID_TOKEN')
+      expect(again.headers.getSetCookie().join()).not.toContain('session_token=')
+      // Nobody but staff has an account.
+      const users = await db.query<{ email: string }>('select email from staff_users')
+      expect(users.map((u) => u.email)).toEqual(['ed@intertitle.example'])
+    })
+
+    it('ends sessions on sign-out and when the address leaves the staff list', async () => {
+      const signIn = async (email: string) => {
+        sent.length = 0
+        await ask(email)
+        return cookieFrom(await follow(sent[0]!.url))
+      }
+      const first = await signIn('mo@intertitle.example')
+      expect((await staffMember(auth, first, () => roster))?.role).toBe('marketing')
+      await auth.api.signOut({ headers: first })
+      expect(await staffMember(auth, first, () => roster)).toBeUndefined()
+
+      const [a, b] = [await signIn('mo@intertitle.example'), await signIn('mo@intertitle.example')]
+      roster = new Map([...staffList].filter(([address]) => !address.startsWith('mo@')))
+      expect(await staffMember(auth, a, () => roster)).toBeUndefined()
+      // Put back on the list, the old sessions stay ended: both were removed.
+      roster = staffList
+      expect(await staffMember(auth, a, () => roster)).toBeUndefined()
+      expect(await staffMember(auth, b, () => roster)).toBeUndefined()
+      // An unreadable list lets nobody in.
+      const c = await signIn('mo@intertitle.example')
+      const broken = () => {
+        throw new Error('content/staff.yaml is not valid YAML')
+      }
+      expect(await staffMember(auth, c, broken)).toBeUndefined()
+      expect(await staffMember(auth, c, () => roster)).toMatchObject({ role: 'marketing' })
+    })
+  })
+}
+
+describe('staff sign-in on a public address', () => {
+  it('sets Secure cookies outside localhost', async () => {
+    const db = await openPglite()
+    opened.push(db)
+    await migrate(db)
+    let url = ''
+    const auth = createStaffAuth({
+      database: async () => db,
+      secret: 'a-test-secret-of-enough-length',
+      siteUrl: 'https://intertitle.example',
+      roster: () => staffList,
+      sendLink: (_to, link) => void (url = link),
+    })
+    await auth.api.signInMagicLink({
+      body: { email: 'ed@intertitle.example', callbackURL: '/staff' },
+      headers: new Headers(),
+    })
+    const response = await auth.handler(new Request(url))
+    const cookie = response.headers.getSetCookie().find((c) => c.includes('session_token'))
+    expect(cookie).toMatch(/^__Secure-intertitle-staff\.session_token=.*Secure/i)
+  })
+})
