@@ -7,6 +7,7 @@ import { startServer, type Server } from './servers'
 import { startPostgres, type TestPostgres } from '../scripts/testing/postgres'
 import { sendCommand } from '../scripts/testing/newsletter'
 import { listHeaders, startTestSmtp, type TestSmtp } from '../scripts/testing/smtp'
+import { mailbox } from './mailbox'
 
 /**
  * The newsletter's whole promise, with real parts: a `next start` of the built site on
@@ -42,24 +43,13 @@ const readers = {
   js: `Ada.${Date.now()}.${serial++}@Example.com`,
   plain: `bo.${Date.now()}.${serial++}@example.com`,
 }
-const lower = (email: string) => email.replace(/@(.*)$/, (_, d: string) => `@${d.toLowerCase()}`)
-
-const mailTo = (email: string) => smtp.messages.filter((m) => m.recipients.includes(lower(email)))
-
-async function nextMailTo(email: string, count: number): Promise<ParsedMail> {
-  await expect.poll(() => mailTo(email).length, { timeout: 20_000 }).toBe(count)
-  return mailTo(email).at(-1)!
-}
-
-/** A link of the site's, found in a message's plain-text part, on the test's server. */
-function linkIn(message: ParsedMail, pathname: string): string {
-  const found = new RegExp(`https?://[^\\s]+${pathname.replace(/[/?]/g, '\\$&')}[^\\s]*`).exec(
-    message.text ?? '',
-  )?.[0]
-  expect(found, `${pathname} in:\n${message.text}`).toBeTruthy()
-  const url = new URL(found!)
-  return `${server.base}${url.pathname}${url.search}`
-}
+const inbox = mailbox(
+  () => smtp,
+  () => server.base,
+)
+const mailTo = inbox.to
+const nextMailTo = inbox.next
+const linkIn = inbox.linkIn
 
 /** Where List-Unsubscribe points, on the test's server. */
 function oneClickOf(message: ParsedMail): string {

@@ -34,12 +34,6 @@ export async function requestSignIn(_previous: SignInState, data: FormData): Pro
   )
 }
 
-export async function signOut(): Promise<void> {
-  const auth = staffAuth()
-  if (auth) await auth.api.signOut({ headers: await headers() })
-  redirect('/staff/sign-in?signed-out=1')
-}
-
 const lifetimeOf = (label: FormDataEntryValue | null) =>
   Object.entries(LINK_LIFETIMES).find(([name]) => name === label)?.[1]
 

@@ -1,5 +1,4 @@
 import Link from 'next/link'
-import { signOut } from './actions'
 import type { StaffMember } from '@/lib/staff/session'
 import { may } from '@/lib/staff/roster'
 
@@ -15,7 +14,7 @@ export function StaffNav({ staff }: { staff: StaffMember }) {
       <span className="text-muted ms-auto">
         Signed in as {staff.email} ({staff.role})
       </span>
-      <form action={signOut}>
+      <form method="post" action="/api/staff/sign-out">
         <button type="submit" className="min-h-11 font-semibold underline">
           Sign out
         </button>

@@ -1,34 +1,6 @@
-import { isFormType } from '@/lib/security/form'
-
-/** What the confirm and unsubscribe pages and routes share: the token, the posted form, answers. */
+/** What the confirm and unsubscribe pages and routes share: the token their links carry. */
 
 /** The token a reader's link carries, or undefined when there is none worth asking about. */
 export function linkToken(value: unknown): string | undefined {
   return typeof value === 'string' && /^[\w-]{8,100}$/.test(value) ? value : undefined
-}
-
-/** The posted form, or undefined when the body is not one (a malformed request: 400). */
-export async function postedForm(request: Request): Promise<FormData | undefined> {
-  if (!isFormType(request.headers.get('content-type'))) return undefined
-  try {
-    return await request.formData()
-  } catch {
-    return undefined
-  }
-}
-
-/** A plain-text answer that no cache keeps. */
-export function plain(status: number, text: string): Response {
-  return new Response(`${text}\n`, {
-    status,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-  })
-}
-
-/** "See other": after a form post, the browser GETs the page that says what happened. */
-export function seeOther(location: string): Response {
-  return new Response(null, {
-    status: 303,
-    headers: { location, 'cache-control': 'no-store' },
-  })
 }

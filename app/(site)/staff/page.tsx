@@ -13,6 +13,9 @@ import { absoluteUrl } from '@/lib/site'
 import { may } from '@/lib/staff/roster'
 import { requireStaff } from '@/lib/staff/session'
 
+// Per request: who is signed in decides everything on it.
+export const dynamic = 'force-dynamic'
+
 export const metadata = pageMetadata({
   title: 'The desk',
   description: 'Drafts, scheduled pieces and their share links.',

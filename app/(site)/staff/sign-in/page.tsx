@@ -7,6 +7,9 @@ import { STAFF_AUTH_PATH } from '@/lib/staff/auth'
 import { currentStaff, homeOf } from '@/lib/staff/session'
 import { staffAuth } from '@/lib/staff/site-auth'
 
+// Per request: who is signed in decides everything on it.
+export const dynamic = 'force-dynamic'
+
 export const metadata = pageMetadata({
   title: 'Staff sign-in',
   description: 'Sign in to the Intertitle staff pages.',

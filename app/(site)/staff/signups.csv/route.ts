@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server'
+import { plain } from '@/lib/http'
 import { may } from '@/lib/staff/roster'
 import { currentStaff } from '@/lib/staff/session'
 import { periodOf, signupsCsv } from '@/lib/staff/signups'
@@ -10,10 +11,7 @@ export const dynamic = 'force-dynamic'
 export async function GET(request: NextRequest) {
   const staff = await currentStaff()
   if (!staff || !may.signups(staff.role))
-    return new Response('Sign in at /staff/sign-in to download the report.\n', {
-      status: 401,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-    })
+    return plain(401, 'Sign in at /staff/sign-in to download the report.')
   const days = periodOf(request.nextUrl.searchParams.get('days'))
   const report = await reportFor(String(days))
   return new Response(signupsCsv(report), {

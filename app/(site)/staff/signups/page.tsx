@@ -9,6 +9,9 @@ import { requireStaff } from '@/lib/staff/session'
 import { PERIODS, STATUSES, periodOf, type Counts } from '@/lib/staff/signups'
 import { reportFor } from '@/lib/staff/site-signups-report'
 
+// Per request: who is signed in decides everything on it.
+export const dynamic = 'force-dynamic'
+
 export const metadata = pageMetadata({
   title: 'Signups',
   description: 'Newsletter signups by day, week, campaign, review and issue.',

@@ -1,5 +1,6 @@
 import { subscriberStore } from '@/lib/newsletter/site-signups'
-import { linkToken, plain, postedForm, seeOther } from '@/lib/newsletter/reader-links'
+import { linkToken } from '@/lib/newsletter/reader-links'
+import { plain, postedForm, seeOther } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,8 @@
 import type { NextRequest } from 'next/server'
 import { ONE_CLICK } from '@/lib/newsletter/emails/links'
 import { subscriberStore } from '@/lib/newsletter/site-signups'
-import { linkToken, plain, postedForm, seeOther } from '@/lib/newsletter/reader-links'
+import { linkToken } from '@/lib/newsletter/reader-links'
+import { plain, postedForm, seeOther } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
 

@@ -2,6 +2,7 @@ import { cookies, draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
 import { getReview } from '@/lib/content'
+import { plain } from '@/lib/http'
 import { LINK_COOKIE } from '@/lib/preview/access'
 import { may } from '@/lib/staff/roster'
 import { requireStaff } from '@/lib/staff/session'
@@ -17,10 +18,7 @@ export async function GET(request: NextRequest) {
   await requireStaff(may.desk)
   const slug = request.nextUrl.searchParams.get('slug') ?? ''
   if (!/^[a-z0-9-]{1,200}$/.test(slug) || !getReview(slug, { preview: true }))
-    return new Response('No such review\n', {
-      status: 404,
-      headers: { 'cache-control': 'no-store' },
-    })
+    return plain(404, 'No such review')
   ;(await draftMode()).enable()
   ;(await cookies()).delete(LINK_COOKIE)
   redirect(`/reviews/${slug}`)

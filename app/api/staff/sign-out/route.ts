@@ -1,0 +1,19 @@
+import { plain, seeOther } from '@/lib/http'
+import { staffAuth } from '@/lib/staff/site-auth'
+
+export const dynamic = 'force-dynamic'
+
+/**
+ * Sign out (the staff bar's button, a plain form post): Better Auth deletes the session and its
+ * cookie; Draft Mode's cookie goes too. Better Auth refuses a post from another origin.
+ */
+export async function POST(request: Request) {
+  const auth = staffAuth()
+  if (!auth) return plain(404, 'Not found')
+  const result = await auth.api.signOut({ headers: request.headers, asResponse: true })
+  if (!result.ok) return plain(result.status, 'Sign-out was refused.')
+  const response = seeOther('/staff/sign-in?signed-out=1')
+  for (const cookie of result.headers.getSetCookie()) response.headers.append('set-cookie', cookie)
+  response.headers.append('set-cookie', '__prerender_bypass=; Path=/; Max-Age=0; HttpOnly')
+  return response
+}

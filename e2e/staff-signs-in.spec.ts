@@ -1,0 +1,210 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { expect, test, type Browser, type Page } from './test'
+import { E2E_PREVIEW_SECRET, flagship, unpublished } from './fixtures'
+import { mailbox } from './mailbox'
+import { startServer, type Server } from './servers'
+import { startTestSmtp, type TestSmtp } from '../scripts/testing/smtp'
+import { signInMessages } from '../lib/staff/sign-in'
+
+/**
+ * Staff sign in with a link from their email (read from a real SMTP server), then do their work:
+ * the editor previews and shares one piece with a freelancer and takes it back; marketing reads
+ * which campaigns bring signups. A `next start` of its own on the embedded database, with the
+ * staff list of content/staff.yaml.
+ */
+test.describe.configure({ mode: 'serial' })
+
+const EDITOR = 'editor@intertitle.example'
+const MARKETING = 'marketing@intertitle.example'
+const [lantern, orbital] = unpublished as [(typeof unpublished)[0], (typeof unpublished)[0]]
+
+let smtp: TestSmtp
+let server: Server
+let dataDir: string
+const inbox = mailbox(
+  () => smtp,
+  () => server.base,
+)
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-staff-'))
+  smtp = await startTestSmtp()
+  server = await startServer((base) => ({
+    PREVIEW_SECRET: E2E_PREVIEW_SECRET,
+    SMTP_URL: smtp.url,
+    SITE_URL: base,
+    DATA_DIR: dataDir,
+  }))
+})
+
+test.afterAll(async () => {
+  await server?.stop()
+  await smtp?.stop()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+async function askForLink(page: Page, email: string) {
+  await page.goto(`${server.base}/staff`)
+  await expect(page).toHaveURL(/\/staff\/sign-in$/)
+  await page.getByLabel('Your staff email address').fill(email)
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
+  await expect(page.getByText(signInMessages.sent)).toBeVisible()
+}
+
+/** Signs `page` in as `email` through the link in the email it then receives. */
+async function signIn(page: Page, email: string): Promise<string> {
+  const received = inbox.to(email).length
+  await askForLink(page, email)
+  const link = inbox.linkIn(await inbox.next(email, received + 1), '/staff/sign-in?token=')
+  await page.goto(link)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  return link
+}
+
+const freshPage = async (browser: Browser) => (await browser.newContext()).newPage()
+
+test('a signed-out browser sees no staff data on any staff URL', async ({ request }) => {
+  for (const url of [
+    '/staff',
+    '/staff/signups',
+    `/api/staff/preview?slug=${lantern.url.split('/').pop()}`,
+  ]) {
+    const response = await request.get(`${server.base}${url}`)
+    expect(response.url(), url).toBe(`${server.base}/staff/sign-in`)
+    const html = await response.text()
+    expect(html).toContain('Staff sign-in')
+    for (const piece of unpublished) expect(html).not.toContain(piece.headline)
+    expect(response.headers()['cache-control']).toBe('private, no-store')
+    expect(response.headers()['x-robots-tag']).toBe('noindex')
+    expect(response.headers()['content-security-policy']).toMatch(/script-src[^;,]*'nonce-/)
+  }
+  const csv = await request.get(`${server.base}/staff/signups.csv`)
+  expect(csv.status()).toBe(401)
+  expect(await csv.text()).not.toContain('breakdown')
+  // The staff pages are in no sitemap and no feed.
+  for (const file of ['/sitemap.xml', '/feed.xml'])
+    expect(await (await request.get(`${server.base}${file}`)).text()).not.toContain('/staff')
+})
+
+test('an address not on the staff list gets the same answer and no email; staff get a link that works once', async ({
+  page,
+  browser,
+}) => {
+  // Asked for without JavaScript: the form posts and the page answers the same.
+  const outsider = `someone.${Date.now()}@example.com`
+  const plainBrowser = await (await browser.newContext({ javaScriptEnabled: false })).newPage()
+  await askForLink(plainBrowser, outsider)
+  await plainBrowser.context().close()
+  const link = await signIn(page, EDITOR)
+  await expect(page).toHaveURL(`${server.base}/staff`)
+  await expect(page.getByRole('heading', { name: 'The desk' })).toBeVisible()
+  for (const piece of unpublished)
+    await expect(page.getByRole('link', { name: new RegExp(piece.headline) })).toBeVisible()
+  expect(inbox.to(outsider)).toHaveLength(0)
+
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith('session_token'))
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' })
+
+  // Used once: the same link in another browser asks for a new one.
+  const other = await freshPage(browser)
+  await other.goto(link)
+  await other.getByRole('button', { name: 'Sign in' }).click()
+  await expect(other).toHaveURL(/\/staff\/sign-in\?expired=1/)
+  await expect(other.getByText(/expired or has been used/)).toBeVisible()
+  await other.context().close()
+})
+
+test('the editor previews any piece, shares one with a freelancer for 2 hours, then takes it back', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, EDITOR)
+  // Preview from the desk: every unpublished piece, in preview, never cached.
+  await page.getByRole('link', { name: new RegExp(orbital.headline) }).click()
+  await expect(page).toHaveURL(`${server.base}${orbital.url}`)
+  await expect(page.getByText(orbital.word).first()).toBeVisible()
+  await expect(page.getByRole('status').getByText('Preview mode.')).toBeVisible()
+
+  await page.goto(`${server.base}/staff`)
+  const row = page.getByRole('row').filter({ hasText: lantern.headline })
+  await row.getByRole('combobox').selectOption('2 hours')
+  await row.getByRole('button', { name: 'Make link' }).click()
+  await expect(page).toHaveURL(/\/staff\?made=/)
+  const made = page.getByRole('row').filter({ hasText: '(new)' })
+  await expect(made).toContainText(EDITOR)
+  const shareUrl = await made.getByRole('textbox').inputValue()
+  expect(shareUrl).toContain('/api/preview?')
+
+  const freelancer = await freshPage(browser)
+  const opened = await freelancer.goto(shareUrl.replace(/^https?:\/\/[^/]+/, server.base))
+  await expect(freelancer).toHaveURL(`${server.base}${lantern.url}`)
+  expect(opened?.headers()['cache-control']).toBe('private, no-store')
+  await expect(freelancer.getByText(lantern.word).first()).toBeVisible()
+  await expect(freelancer.getByRole('status').getByText('Preview mode.')).toBeVisible()
+  // Its cookie opens its piece and nothing else: the other draft and the desk stay shut.
+  expect((await freelancer.goto(`${server.base}${orbital.url}`))?.status()).toBe(404)
+  await freelancer.goto(`${server.base}/staff`)
+  await expect(freelancer).toHaveURL(/\/staff\/sign-in$/)
+
+  // Revoked at the desk: the freelancer's next request gets the 404 and loses the cookies.
+  await made.getByRole('button', { name: 'Revoke' }).click()
+  await expect(page.getByText(/Revoked: whoever opened that link/)).toBeVisible()
+  await expect(page.getByRole('row').filter({ hasText: '(new)' })).toHaveCount(0)
+  expect((await freelancer.goto(`${server.base}${lantern.url}`))?.status()).toBe(404)
+  const left = (await freelancer.context().cookies()).map((c) => c.name)
+  expect(left).not.toContain('__prerender_bypass')
+  await freelancer.context().close()
+
+  // Signed out, the editor's own preview ends too.
+  await page.goto(`${server.base}/staff`)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByText('You are signed out.')).toBeVisible()
+  expect((await page.goto(`${server.base}${orbital.url}`))?.status()).toBe(404)
+})
+
+test('marketing reads which campaigns and reviews bring signups, and downloads them; the desk stays shut', async ({
+  page,
+  browser,
+}) => {
+  const campaign = `staff-e2e-${Date.now()}`
+  const reader = await freshPage(browser)
+  for (const n of [1, 2]) {
+    await reader.goto(
+      `${server.base}${flagship.url}?utm_source=bsky&utm_medium=social&utm_campaign=${campaign}`,
+    )
+    const form = reader.locator('#newsletter')
+    await form.getByLabel('Email address').fill(`reader${n}.${campaign}@example.com`)
+    await form.getByRole('checkbox').check()
+    await form.getByRole('button', { name: 'Sign up' }).click()
+    await expect(reader.getByText(/Please check your inbox/)).toBeVisible()
+  }
+  await reader.context().close()
+
+  await signIn(page, MARKETING)
+  await expect(page).toHaveURL(`${server.base}/staff/signups`)
+  const byCampaign = page.getByRole('table', { name: 'By campaign' })
+  await expect(byCampaign.getByRole('row').filter({ hasText: campaign })).toHaveText(
+    new RegExp(`bsky\\s*social\\s*${campaign}\\s*\\(none\\)\\s*2\\s*2\\s*0\\s*0\\s*0`),
+  )
+  const slug = flagship.url.split('/').pop()!
+  await expect(
+    page
+      .getByRole('table', { name: 'By the review they signed up from' })
+      .getByRole('row', { name: slug }),
+  ).toBeVisible()
+
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Download CSV' }).click()
+  const file = await (await download).path()
+  const csv = (await import('node:fs')).readFileSync(file, 'utf8')
+  expect(csv).toContain(`campaign,,bsky,social,${campaign},(none),,,2,2,0,0,0`)
+  expect(csv).toMatch(new RegExp(`review,,,,,,${slug},,\\d+,`))
+
+  // Marketing has no desk: /staff sends them to their report, and no preview opens.
+  await page.goto(`${server.base}/staff`)
+  await expect(page).toHaveURL(`${server.base}/staff/signups`)
+  expect((await page.goto(`${server.base}${lantern.url}`))?.status()).toBe(404)
+})
