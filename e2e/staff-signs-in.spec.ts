@@ -64,6 +64,10 @@ async function signIn(page: Page, email: string): Promise<string> {
   return link
 }
 
+const heroOf = (piece: { url: string }) =>
+  `${server.base}/images/stills/${piece.url.split('/').pop()}-hero.jpg`
+const statusOf = async (page: Page, url: string) => (await page.request.get(url)).status()
+
 const freshPage = async (browser: Browser) => (await browser.newContext()).newPage()
 
 test('a signed-out browser sees no staff data on any staff URL', async ({ request }) => {
@@ -127,6 +131,7 @@ test('the editor previews any piece, shares one with a freelancer for 2 hours, t
   await expect(page).toHaveURL(`${server.base}${orbital.url}`)
   await expect(page.getByText(orbital.word).first()).toBeVisible()
   await expect(page.getByRole('status').getByText('Preview mode.')).toBeVisible()
+  expect(await statusOf(page, heroOf(orbital))).toBe(200)
 
   await page.goto(`${server.base}/staff`)
   const row = page.getByRole('row').filter({ hasText: lantern.headline })
@@ -148,11 +153,16 @@ test('the editor previews any piece, shares one with a freelancer for 2 hours, t
   expect((await freelancer.goto(`${server.base}${orbital.url}`))?.status()).toBe(404)
   await freelancer.goto(`${server.base}/staff`)
   await expect(freelancer).toHaveURL(/\/staff\/sign-in$/)
+  // Its piece's stills, and not the other draft's.
+  expect(await statusOf(freelancer, heroOf(lantern))).toBe(200)
+  expect(await statusOf(freelancer, heroOf(orbital))).toBe(404)
 
   // Revoked at the desk: the freelancer's next request gets the 404 and loses the cookies.
   await made.getByRole('button', { name: 'Revoke' }).click()
   await expect(page.getByText(/Revoked: whoever opened that link/)).toBeVisible()
   await expect(page.getByRole('row').filter({ hasText: '(new)' })).toHaveCount(0)
+  // Still holding the cookies, the freelancer gets neither the piece's stills nor the piece.
+  expect(await statusOf(freelancer, heroOf(lantern))).toBe(404)
   expect((await freelancer.goto(`${server.base}${lantern.url}`))?.status()).toBe(404)
   const left = (await freelancer.context().cookies()).map((c) => c.name)
   expect(left).not.toContain('__prerender_bypass')

@@ -133,17 +133,24 @@ export function getRelatedReviews(review: Review, limit = 3, now?: Date): Review
  * shows it (hero or inline still), never for one shown only by drafts. Images no review shows
  * (covers, the brand) are not listed: they are always public.
  */
-const imageReleases: Map<string, number> = (() => {
+const [imageReleases, imageShownBy] = (() => {
   const releases = new Map<string, number>()
+  const shownBy = new Map<string, Set<string>>()
   for (const review of allReviews) {
     const at = review.draft ? Infinity : publicationTime(review).getTime()
     const images = [review.hero.src, ...stills(review.body.raw).map((s) => s.attributes.src)]
     for (const src of images) {
-      if (src) releases.set(src, Math.min(at, releases.get(src) ?? Infinity))
+      if (!src) continue
+      releases.set(src, Math.min(at, releases.get(src) ?? Infinity))
+      shownBy.set(src, (shownBy.get(src) ?? new Set()).add(review.slug))
     }
   }
-  return releases
+  return [releases, shownBy] as const
 })()
+
+/** Whether the review `slug` shows the image `src` (its hero or an inline still). */
+export const isImageOf = (src: string, slug: string): boolean =>
+  imageShownBy.get(src)?.has(slug) ?? false
 
 /** Whether readers may see an image under public/: false while only unpublished pieces show it. */
 export function isImagePublic(src: string, now: Date = new Date()): boolean {

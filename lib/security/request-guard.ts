@@ -146,12 +146,10 @@ function inPreview(request: RawRequest): boolean {
 /** Where an embargoed image is sent: a file that does not exist, answered as any unknown image is. */
 const UNKNOWN_IMAGE = '/images/not-found'
 
-/**
- * The request's URL with an image that only unpublished pieces show, asked for directly or through
- * the image optimiser by a reader (not an editor in preview), swapped for an unknown one: readers
- * must not learn that an embargoed piece exists. Undefined when there is nothing to hide.
- */
-export function withoutEmbargoedImage(request: RawRequest): string | undefined {
+/** An image only unpublished pieces show, asked for directly or through the image optimiser. */
+type EmbargoedImage = { src: string; url: URL }
+
+function embargoedImage(request: RawRequest): EmbargoedImage | undefined {
   let url: URL
   let src: string | null
   try {
@@ -164,23 +162,28 @@ export function withoutEmbargoedImage(request: RawRequest): string | undefined {
   } catch {
     return undefined
   }
-  if (!src || isImagePublic(src)) return undefined
-  if (inPreview(request)) return undefined
+  return src && !isImagePublic(src) ? { src, url } : undefined
+}
+
+/** The same request for an unknown image: answered exactly as any missing one is. */
+function unknownImage({ url }: EmbargoedImage): string {
   if (url.pathname !== '/_next/image') return UNKNOWN_IMAGE
   url.searchParams.set('url', UNKNOWN_IMAGE)
   return `${url.pathname}${url.search}`
 }
 
 /**
- * Guards one request: rewrites an absolute-form target to its path, gives the response the site's
- * headers whatever answers it, and answers a refused request itself. True when it answered.
+ * For a reader (no preview cookie), the request's URL with an embargoed image swapped for an
+ * unknown one: readers must not learn that an embargoed piece exists. Undefined when there is
+ * nothing to hide.
  */
-export function guard(request: IncomingMessage, response: ServerResponse): boolean {
-  const path = originForm(request.url ?? '')
-  if (path !== undefined) request.url = path
-  // After the rewrite: the kind of response is told from the path the site will answer.
-  fillSecurityHeaders(response, request, { draftMode: inPreview(request) })
-  request.url = withoutEmbargoedImage(request) ?? request.url
+export function withoutEmbargoedImage(request: RawRequest): string | undefined {
+  const image = embargoedImage(request)
+  return image && !inPreview(request) ? unknownImage(image) : undefined
+}
+
+/** Answers a refused request; true when it did. */
+function answerRefusal(request: IncomingMessage, response: ServerResponse): boolean {
   const refused = refusal(request)
   if (!refused) return false
   response.statusCode = refused.status
@@ -191,6 +194,36 @@ export function guard(request: IncomingMessage, response: ServerResponse): boole
   response.setHeader('connection', 'close')
   response.end(`The site cannot take this request: ${refused.reason}.\n`)
   return true
+}
+
+/**
+ * Guards one request: rewrites an absolute-form target to its path, gives the response the site's
+ * headers whatever answers it, hides embargoed images, and answers a refused request itself. True
+ * when it answered. An embargoed image asked for in preview is the one case that waits: whether
+ * the browser's link is still live, or its editor still signed in, is in the database.
+ */
+export function guard(
+  request: IncomingMessage,
+  response: ServerResponse,
+): boolean | Promise<boolean> {
+  const path = originForm(request.url ?? '')
+  if (path !== undefined) request.url = path
+  // After the rewrite: the kind of response is told from the path the site will answer.
+  fillSecurityHeaders(response, request, { draftMode: inPreview(request) })
+  const image = embargoedImage(request)
+  if (!image) return answerRefusal(request, response)
+  if (!inPreview(request)) {
+    request.url = unknownImage(image)
+    return answerRefusal(request, response)
+  }
+  const cookie = [request.headers.cookie].flat().join('; ')
+  return import('@/lib/preview/image-access')
+    .then(({ mayPreviewImage }) => mayPreviewImage(cookie, image.src))
+    .catch(() => false)
+    .then((allowed) => {
+      if (!allowed) request.url = unknownImage(image)
+      return answerRefusal(request, response)
+    })
 }
 
 const installed = Symbol.for('intertitle.requestGuard')
@@ -205,10 +238,16 @@ export function installRequestGuard(): void {
   proto[installed] = true
   const emit = proto.emit
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    const pass = () => emit.apply(this, [event, ...args] as Parameters<typeof emit>)
     if (event === 'request') {
       const [request, response] = args as [IncomingMessage, ServerResponse]
-      if (guard(request, response)) return true
+      const answered = guard(request, response)
+      if (answered === true) return true
+      if (answered !== false) {
+        void answered.then((done) => done || pass())
+        return true
+      }
     }
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>)
+    return pass()
   } as typeof proto.emit
 }
