@@ -32,8 +32,10 @@ test('a standalone build serves pages (older reviews rendered on first request),
   const serverJs = assemble.stdout.trim()
   const folder = path.dirname(serverJs)
   // Nothing but the server, its traced modules and what assemble adds: no sources, no data.
-  for (const absent of ['app', 'content', 'data', '.e2e-data', 'e2e'])
+  for (const absent of ['app', 'data', '.e2e-data', 'e2e'])
     expect(existsSync(path.join(folder, absent)), absent).toBe(false)
+  // Of the content, only the staff list, which staff sign-in reads on every request.
+  expect(readdirSync(path.join(folder, 'content'))).toEqual(['staff.yaml'])
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-standalone-'))
   const server = await startServer({ DATA_DIR: dataDir }, folder, serverJs)

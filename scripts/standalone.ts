@@ -1,7 +1,7 @@
 /**
  * Finishes a standalone build (`NEXT_OUTPUT=standalone next build`): copies in what Next leaves
- * out of `<distDir>/standalone` (the static assets and public/, link-card stills included) and
- * prints the path of its server.js. The folder is then the whole deployable: `node server.js`.
+ * out of `<distDir>/standalone` (the static assets and public/, link-card stills included, and the
+ * staff list, read on every staff request) and prints the path of its server.js. The folder is then the whole deployable: `node server.js`.
  */
 import { cpSync, existsSync } from 'node:fs'
 import path from 'node:path'
@@ -15,4 +15,6 @@ if (!existsSync(path.join(folder, 'server.js'))) {
 }
 cpSync(path.join(distDir, 'static'), path.join(folder, distDir, 'static'), { recursive: true })
 cpSync('public', path.join(folder, 'public'), { recursive: true })
+const staffList = path.join(process.env.CONTENT_DIR ?? 'content', 'staff.yaml')
+cpSync(staffList, path.join(folder, staffList))
 console.log(path.resolve(folder, 'server.js'))
