@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test, type Browser, type Page } from './test'
 import { E2E_PREVIEW_SECRET, flagship, unpublished } from './fixtures'
+import { violations } from './axe'
 import { mailbox } from './mailbox'
 import { startServer, type Server } from './servers'
 import { startTestSmtp, type TestSmtp } from '../scripts/testing/smtp'
@@ -14,7 +15,7 @@ import { signInMessages } from '../lib/staff/sign-in'
  * which campaigns bring signups. A `next start` of its own on the embedded database, with the
  * staff list of content/staff.yaml.
  */
-test.describe.configure({ mode: 'serial' })
+test.describe.configure({ mode: 'serial', timeout: 120_000 })
 
 const EDITOR = 'editor@intertitle.example'
 const MARKETING = 'marketing@intertitle.example'
@@ -102,9 +103,12 @@ test('an address not on the staff list gets the same answer and no email; staff 
   const plainBrowser = await (await browser.newContext({ javaScriptEnabled: false })).newPage()
   await askForLink(plainBrowser, outsider)
   await plainBrowser.context().close()
+  await page.goto(`${server.base}/staff/sign-in`)
+  expect(await violations(page), 'the sign-in page').toEqual([])
   const link = await signIn(page, EDITOR)
   await expect(page).toHaveURL(`${server.base}/staff`)
   await expect(page.getByRole('heading', { name: 'The desk' })).toBeVisible()
+  expect(await violations(page), 'the desk').toEqual([])
   for (const piece of unpublished)
     await expect(page.getByRole('link', { name: new RegExp(piece.headline) })).toBeVisible()
   expect(inbox.to(outsider)).toHaveLength(0)
@@ -195,6 +199,7 @@ test('marketing reads which campaigns and reviews bring signups, and downloads t
 
   await signIn(page, MARKETING)
   await expect(page).toHaveURL(`${server.base}/staff/signups`)
+  expect(await violations(page), 'the signups report').toEqual([])
   const byCampaign = page.getByRole('table', { name: 'By campaign' })
   await expect(byCampaign.getByRole('row').filter({ hasText: campaign })).toHaveText(
     new RegExp(`bsky\\s*social\\s*${campaign}\\s*\\(none\\)\\s*2\\s*2\\s*0\\s*0\\s*0`),

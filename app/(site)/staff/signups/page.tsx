@@ -63,8 +63,8 @@ export default async function SignupsPage({ searchParams }: PageProps<'/staff/si
 
       <CountsTable
         caption="In total"
-        head={['']}
-        rows={[{ key: 'total', cells: ['All signups'], counts: report.total }]}
+        head={['Period']}
+        rows={[{ key: 'total', cells: [`Last ${days} days`], counts: report.total }]}
       />
       <CountsTable
         caption="By campaign"
