@@ -115,6 +115,7 @@ async function main(argv: string[]): Promise<void> {
       mailer,
       limiter,
       compose: (slug) => composeNewIssue(slug),
+      leaseSeconds: env.NEWSLETTER_SEND_LEASE_SECONDS,
       // A fetched batch must be sent well within its lease, or the queue would hand its last
       // jobs to another sender while they wait here for their turn at a slow pace.
       batchSize: Math.max(

@@ -23,13 +23,18 @@ export type SmtpOptions = {
   port?: number
   /**
    * Decides each recipient as a provider would: undefined accepts it, a number refuses it with
-   * that reply code (550: no such mailbox), 'hang' never answers (the test kills the client).
+   * that reply code (550: no such mailbox), 'hang' never answers (the test kills the client): from
+   * then on every session open at that moment is dead, and a message it was sending is not taken.
    */
   recipient?: (address: string) => number | 'hang' | undefined
 }
 
 export async function startTestSmtp({ port = 0, recipient }: SmtpOptions = {}): Promise<TestSmtp> {
   const messages: TestSmtp['messages'] = []
+  // Sessions open when a recipient hung (the test killed the client): their connections are dead,
+  // so nothing more from them is accepted, not even a message whose data had already arrived.
+  const open = new Set<string>()
+  const dead = new Set<string>()
   let server: SMTPServer
   let listening = port
 
@@ -41,15 +46,27 @@ export async function startTestSmtp({ port = 0, recipient }: SmtpOptions = {}): 
       // Stopped, it drops its clients at once, as a provider that goes down does.
       closeTimeout: 50,
       onAuth: (_auth, _session, callback) => callback(null, { user: 'test' }),
-      onRcptTo(address, _session, callback) {
+      onConnect(session, callback) {
+        open.add(session.id)
+        callback()
+      },
+      onClose(session) {
+        open.delete(session.id)
+      },
+      onRcptTo(address, session, callback) {
+        if (dead.has(session.id)) return
         const verdict = recipient?.(address.address)
-        if (verdict === 'hang') return
+        if (verdict === 'hang') {
+          for (const id of open) dead.add(id)
+          return
+        }
         if (verdict === undefined) return callback()
         callback(Object.assign(new Error(`Refused: ${address.address}`), { responseCode: verdict }))
       },
       onData(stream, session, callback) {
         simpleParser(stream)
           .then((parsed) => {
+            if (dead.has(session.id)) return
             messages.push(
               Object.assign(parsed, {
                 recipients: session.envelope.rcptTo.map((r) => r.address),

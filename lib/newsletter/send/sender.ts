@@ -18,16 +18,25 @@ const sql = {
     select $1, id from subscribers where status = 'confirmed'
     on conflict (issue, subscriber_id) do nothing
     returning subscriber_id::text as subscriber`,
-  // The one claim on a delivery. A delivery found 'sending' was claimed by a sender that died
-  // mid-message: it is sent again (see docs/newsletter.md on the one window SMTP leaves open).
+  // The one claim on a delivery. A delivery found 'sending' is taken over only once its claim is
+  // older than the lease ($3 seconds): its sender died mid-message, and it is sent again (see
+  // docs/newsletter.md on the one window SMTP leaves open). A fresher claim is a live sender's.
   claim: `
     update newsletter_deliveries d
     set state = 'sending', attempts = d.attempts + 1, updated_at = now()
     from subscribers s
     where d.issue = $1 and d.subscriber_id = $2::bigint and s.id = d.subscriber_id
-      and d.state in ('queued', 'sending', 'deferred') and s.status = 'confirmed'
+      and s.status = 'confirmed'
+      and (d.state in ('queued', 'deferred')
+           or (d.state = 'sending' and d.updated_at < now() - make_interval(secs => $3)))
     returning s.email, s.unsubscribe_token as "unsubscribeToken"`,
-  // Claimed nothing: already done, or the reader left (or was erased) since it was queued.
+  // Claimed nothing because another sender holds it now (its lease here ran out while it waited in
+  // this sender's batch): it goes back to the queue, to find it sent or its sender gone.
+  held: `
+    select 1 as held from newsletter_deliveries
+    where issue = $1 and subscriber_id = $2::bigint
+      and state = 'sending' and updated_at >= now() - make_interval(secs => $3)`,
+  // Claimed nothing otherwise: already done, or the reader left (or was erased) since it was queued.
   skip: `
     update newsletter_deliveries set state = 'skipped', updated_at = now()
     where issue = $1 and subscriber_id = $2::bigint and state in ('queued', 'sending', 'deferred')`,
@@ -82,6 +91,8 @@ export type SenderDeps = {
   limiter: RateLimiter
   /** The email of an issue, composed from its document. */
   compose: (issue: string) => NewIssue | undefined
+  /** How long a claim holds a delivery: the queue's lease (NEWSLETTER_SEND_LEASE_SECONDS). */
+  leaseSeconds?: number
   /** Jobs fetched at a time. */
   batchSize?: number
   /** Emails in flight at once (the bulk mailer keeps two connections open). */
@@ -106,6 +117,7 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
   const { db, boss, mailer, limiter } = deps
   const log = deps.log ?? (() => {})
   const batchSize = deps.batchSize ?? 50
+  const leaseSeconds = deps.leaseSeconds ?? 120
   const basePause = deps.pauseMs ?? 5_000
   let pause = basePause
   const templates = new Map<string, Promise<Template>>()
@@ -126,44 +138,48 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
     }
     // A few emails at a time, so that one's wait on the mail server overlaps another's work.
     const done: string[] = []
+    const held: string[] = []
     let failure: string | undefined
     let next = 0
     const lane = async () => {
       while (failure === undefined && next < jobs.length) {
         const job = jobs[next++]!
         const outcome = await deliver(job.data)
-        if (outcome.ok) done.push(job.id)
+        if (outcome === 'held') held.push(job.id)
+        else if (outcome.ok) done.push(job.id)
         else failure ??= outcome.error
       }
     }
     await Promise.all(Array.from({ length: deps.concurrency ?? 4 }, lane))
     if (done.length) await boss.complete(QUEUE, done)
+    for (const id of held) await boss.fail(QUEUE, id, { error: 'held by another sender' })
     if (failure === undefined) {
       pause = basePause
       continue
     }
     // The server is down or busy: the batch's unsent jobs wait for a retry, and this sender
     // rests before asking for more.
-    const sent = new Set(done)
+    const finished = new Set([...done, ...held])
     for (const job of jobs)
-      if (!sent.has(job.id)) await boss.fail(QUEUE, job.id, { error: failure })
+      if (!finished.has(job.id)) await boss.fail(QUEUE, job.id, { error: failure })
     log(`temporary failure (${failure}); pausing ${Math.round(pause / 1000)} s`)
     await sleep(pause)
     pause = Math.min(pause * 2, deps.maxPauseMs ?? 60_000)
   }
 
-  async function deliver(job: EmailJob): Promise<{ ok: true } | { ok: false; error: string }> {
+  async function deliver(
+    job: EmailJob,
+  ): Promise<{ ok: true } | { ok: false; error: string } | 'held'> {
     // Paced before the claim, so that a claim is always followed at once by its send.
     for (;;) {
       const allowance = await limiter.take('newsletter')
       if (allowance.ok) break
       await sleep(allowance.retryAfterMs)
     }
-    const [reader] = await db.query<{ email: string; unsubscribeToken: string }>(sql.claim, [
-      job.issue,
-      job.subscriber,
-    ])
+    const key = [job.issue, job.subscriber, leaseSeconds] as const
+    const [reader] = await db.query<{ email: string; unsubscribeToken: string }>(sql.claim, key)
     if (!reader) {
+      if ((await db.query(sql.held, key)).length > 0) return 'held'
       await db.query(sql.skip, [job.issue, job.subscriber])
       return { ok: true }
     }
