@@ -30,7 +30,16 @@ test('/reviews lists published reviews newest first, paginated', async ({ page }
 })
 
 test('an unknown address gets the designed 404 with status 404', async ({ page }) => {
-  for (const url of ['/reviews/no-such-film', '/nowhere', '/reviews/page/99', '/critics/nobody']) {
+  for (const url of [
+    '/reviews/no-such-film',
+    '/nowhere',
+    '/reviews/page/99',
+    '/critics/nobody',
+    // Genres and critics page like the reviews do; the sample content fills one page of each.
+    '/genres/action/page/2',
+    `${flagship.critic.url}/page/2`,
+    '/genres/no-such-genre/page/2',
+  ]) {
     const response = await page.goto(url)
     expect(response?.status(), url).toBe(404)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lost in the cutting room')
@@ -39,6 +48,16 @@ test('an unknown address gets the designed 404 with status 404', async ({ page }
     'href',
     '/reviews',
   )
+})
+
+test("a listing's first page has one address: /page/1 redirects to the listing", async ({
+  request,
+}) => {
+  for (const base of ['/reviews', '/genres/action', flagship.critic.url]) {
+    const res = await request.get(`${base}/page/1`, { maxRedirects: 0 })
+    expect(res.status(), base).toBe(308)
+    expect(res.headers()['location'], base).toBe(base)
+  }
 })
 
 test('drafts and scheduled reviews are neither served nor listed', async ({ request }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatDate, formatIssueMonth, genreLabel, joinNames } from '@/lib/format'
-import { paginate, reviewsPageHref } from '@/lib/content/paginate'
+import { laterPages, pagedHref, pageParam, paginate, reviewsPageHref } from '@/lib/content/paginate'
 import { withUtm } from '@/lib/campaign/utm'
 
 describe('formatting', () => {
@@ -28,9 +28,20 @@ describe('paginate', () => {
     expect(paginate(items, 0, 12)).toBeUndefined()
     expect(paginate(items, Number.NaN, 12)).toBeUndefined()
   })
-  it('keeps page one at /reviews', () => {
+  it('keeps page one at the listing itself, the rest under /page/', () => {
     expect(reviewsPageHref(1)).toBe('/reviews')
     expect(reviewsPageHref(2)).toBe('/reviews/page/2')
+    expect(pagedHref('/genres/drama')(1)).toBe('/genres/drama')
+    expect(pagedHref('/critics/hannah-okafor')(3)).toBe('/critics/hannah-okafor/page/3')
+  })
+  it('reads only the canonical spelling of a page number', () => {
+    expect(pageParam('2')).toBe(2)
+    for (const raw of ['0', '02', '+2', '2.0', '1e1', '', 'two']) expect(pageParam(raw)).toBeNaN()
+  })
+  it('names the pages after the first', () => {
+    expect(laterPages(0, 12)).toEqual([])
+    expect(laterPages(12, 12)).toEqual([])
+    expect(laterPages(25, 12)).toEqual(['2', '3'])
   })
 })
 

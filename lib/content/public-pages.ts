@@ -7,7 +7,7 @@ import {
   getReviewsWhere,
 } from '@/lib/content'
 import { latestModified, reviewModified } from '@/lib/content/last-modified'
-import { pageCount, reviewsPageHref } from '@/lib/content/paginate'
+import { pageCount, pagedHref } from '@/lib/content/paginate'
 import { site } from '@/lib/site'
 
 export type PublicPage = { path: string; lastModified?: string }
@@ -21,28 +21,25 @@ export function publicPages(now?: Date): PublicPage[] {
   const page = (path: string, lastModified: string | undefined): PublicPage =>
     lastModified ? { path, lastModified } : { path }
   const latest = latestModified(reviews)
-  const pages = pageCount(reviews.length, site.reviewsPerPage)
   const issues = getIssues(now)
   const where = (predicate: Parameters<typeof getReviewsWhere>[0]) =>
     latestModified(getReviewsWhere(predicate, now))
+  // Every page of a paged listing: its reviews, newest first, a page at a time.
+  const listing = (base: string, predicate: Parameters<typeof getReviewsWhere>[0]) => {
+    const found = getReviewsWhere(predicate, now)
+    const count = pageCount(found.length, site.reviewsPerPage)
+    return Array.from({ length: count }, (_, i) =>
+      page(pagedHref(base)(i + 1), latestModified(found)),
+    )
+  }
 
   return [
     page('/', latest),
-    ...Array.from({ length: pages }, (_, i) => page(reviewsPageHref(i + 1), latest)),
+    ...listing('/reviews', () => true),
     ...reviews.map((r) => page(r.url, reviewModified(r))),
     page('/critics', latest),
-    ...getCritics().map((c) =>
-      page(
-        c.url,
-        where((r) => r.critic === c.slug),
-      ),
-    ),
-    ...getGenres(now).map((g) =>
-      page(
-        `/genres/${g.slug}`,
-        where((r) => r.genres.includes(g.slug)),
-      ),
-    ),
+    ...getCritics().flatMap((c) => listing(c.url, (r) => r.critic === c.slug)),
+    ...getGenres(now).flatMap((g) => listing(`/genres/${g.slug}`, (r) => r.genres.includes(g.slug))),
     ...getPublicFilms(now).map((f) =>
       page(
         f.url,

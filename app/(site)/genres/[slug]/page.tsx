@@ -1,11 +1,6 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { PageHeader } from '@/components/layout/page-header'
-import { ReviewGrid } from '@/components/review/review-card'
-import { trail } from '@/lib/seo/breadcrumbs'
-import { getGenres, getReviewsWhere } from '@/lib/content'
-import { genreLabel } from '@/lib/format'
-import { pageMetadata } from '@/lib/seo/metadata'
+import { getGenres } from '@/lib/content'
+import { GenreListing, genreMetadata } from '../_components/genre-listing'
 
 export const revalidate = 30
 
@@ -14,31 +9,9 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: PageProps<'/genres/[slug]'>): Promise<Metadata> {
-  const { slug } = await params
-  return pageMetadata({
-    title: `${genreLabel(slug)} reviews`,
-    description: `Intertitle's reviews of ${genreLabel(slug).toLowerCase()} films.`,
-    path: `/genres/${slug}`,
-  })
+  return genreMetadata((await params).slug, 1)
 }
 
 export default async function GenrePage({ params }: PageProps<'/genres/[slug]'>) {
-  const { slug } = await params
-  const reviews = getReviewsWhere((r) => r.genres.includes(slug))
-  if (reviews.length === 0) notFound()
-  const label = genreLabel(slug)
-  return (
-    <>
-      <PageHeader
-        title={label}
-        crumbs={trail(
-          { name: 'Reviews', href: '/reviews' },
-          { name: label, href: `/genres/${slug}` },
-        )}
-      >
-        Our reviews of {label.toLowerCase()} films, newest first.
-      </PageHeader>
-      <ReviewGrid reviews={reviews} headingLevel="h2" />
-    </>
-  )
+  return <GenreListing slug={(await params).slug} page={1} />
 }

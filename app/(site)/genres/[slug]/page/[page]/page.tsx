@@ -1,0 +1,30 @@
+import type { Metadata } from 'next'
+import { permanentRedirect } from 'next/navigation'
+import { getGenres } from '@/lib/content'
+import { laterPages, pageParam } from '@/lib/content/paginate'
+import { site } from '@/lib/site'
+import { GenreListing, genreMetadata, genreReviews } from '../../../_components/genre-listing'
+
+export const revalidate = 30
+
+export function generateStaticParams() {
+  return getGenres().flatMap((g) =>
+    laterPages(genreReviews(g.slug).length, site.reviewsPerPage).map((page) => ({
+      slug: g.slug,
+      page,
+    })),
+  )
+}
+
+export async function generateMetadata({
+  params,
+}: PageProps<'/genres/[slug]/page/[page]'>): Promise<Metadata> {
+  const { slug, page } = await params
+  return genreMetadata(slug, pageParam(page))
+}
+
+export default async function GenrePageN({ params }: PageProps<'/genres/[slug]/page/[page]'>) {
+  const { slug, page } = await params
+  if (page === '1') permanentRedirect(`/genres/${slug}`)
+  return <GenreListing slug={slug} page={pageParam(page)} />
+}
