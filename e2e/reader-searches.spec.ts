@@ -19,6 +19,28 @@ test.describe('a reader searches', () => {
     await expect(page.locator('main ol mark').first()).toBeVisible()
   })
 
+  test('every review that matches is counted; one page of results has no pager, and a page past the last shows the first', async ({
+    page,
+    browser,
+  }) => {
+    // All the sample reviews of 2025: fewer than a page (20).
+    for (const context of [
+      page.context(),
+      await browser.newContext({ javaScriptEnabled: false }),
+    ]) {
+      const tab = context === page.context() ? page : await context.newPage()
+      await tab.goto('/search?year=2025&page=7')
+      const results = tab.locator('main ol > li')
+      await expect(results.first()).toBeVisible()
+      const count = await results.count()
+      await expect(tab.getByRole('status').filter({ hasText: /match/ })).toHaveText(
+        `${count} reviews match these filters.`,
+      )
+      await expect(tab.getByRole('navigation', { name: 'Pagination' })).toHaveCount(0)
+      if (context !== page.context()) await context.close()
+    }
+  })
+
   test('filters narrow the results, and the back button restores the previous search', async ({
     page,
   }) => {

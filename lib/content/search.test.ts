@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { plainText, searchFacets, searchReviews, type SearchRecord } from '@/lib/content/search'
+import { searchHref } from '@/lib/content/search-url'
 
 const record = (over: Partial<SearchRecord>): SearchRecord => ({
   url: '/reviews/x',
@@ -63,5 +64,14 @@ describe('search', () => {
         'One *two*.\n\n<PullQuote>One two.</PullQuote>\n\n<Still src="/a.jpg" alt="b" />\n\n[Three](/x) four.',
       ),
     ).toBe('One two. Three four.')
+  })
+})
+
+describe('search result pages', () => {
+  it('carry the search fields in order, and a page number after the first', () => {
+    expect(searchHref({})).toBe('/search')
+    expect(searchHref({ genre: 'drama', q: 'wick' })).toBe('/search?q=wick&genre=drama')
+    expect(searchHref({ q: 'wick', year: '' }, 1)).toBe('/search?q=wick')
+    expect(searchHref({ q: 'a b&c' }, 3)).toBe('/search?q=a+b%26c&page=3')
   })
 })

@@ -7,6 +7,9 @@ import {
   searchReviews,
   type SearchFilters,
 } from '@/lib/content/search'
+import { paginate, pageParam } from '@/lib/content/paginate'
+import { SEARCH_PER_PAGE, searchHref } from '@/lib/content/search-url'
+import { Pagination } from '@/components/layout/pagination'
 import { PagefindSearch } from './_components/pagefind-search'
 import { SearchForm } from './_components/search-form'
 import { resultSummary, SearchResults } from './_components/search-results'
@@ -31,7 +34,11 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
   const records = searchRecords()
   const asked = Boolean(q || filters.critic || filters.genre || filters.year)
   const hits = asked ? searchReviews(records, q, filters) : []
-  const items = hits.map(({ record, excerpt }) => ({
+  // A page past the last (or a malformed one) shows the first.
+  const paged =
+    paginate(hits, pageParam(one(params.page) ?? '1'), SEARCH_PER_PAGE) ??
+    paginate(hits, 1, SEARCH_PER_PAGE)!
+  const items = paged.items.map(({ record, excerpt }) => ({
     url: record.url,
     title: record.headline,
     film: `${record.film} (${record.year})`,
@@ -52,7 +59,19 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
       <PageHeader title="Search" crumbs={trail({ name: 'Search', href: '/search' })} />
       <SearchForm q={q} filters={filters} facets={searchFacets(records)} />
       <PagefindSearch>
-        <SearchResults items={items} summary={resultSummary(items.length, q)} />
+        <SearchResults
+          items={items}
+          summary={resultSummary(hits.length, q)}
+          pager={
+            <Pagination
+              page={paged.page}
+              pages={paged.pages}
+              href={(n) => searchHref({ q, ...filters }, n)}
+              labels={{ previous: 'Previous results', next: 'More results' }}
+              plain
+            />
+          }
+        />
       </PagefindSearch>
     </>
   )

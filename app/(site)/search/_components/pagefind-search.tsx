@@ -1,6 +1,9 @@
 'use client'
 
 import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { Pagination } from '@/components/layout/pagination'
+import { pageParam } from '@/lib/content/paginate'
+import { SEARCH_FIELDS, SEARCH_PER_PAGE, searchHref } from '@/lib/content/search-url'
 import { resultSummary, SearchResults, type ResultItem } from './search-results'
 
 type PagefindResult = {
@@ -14,7 +17,7 @@ type Pagefind = {
   ) => Promise<{ results: PagefindResult[] }>
 }
 
-const FIELDS = ['q', 'critic', 'genre', 'year'] as const
+const FIELDS = SEARCH_FIELDS
 
 /** Pagefind marks matches with <mark>; everything else it returns is escaped text. */
 function Excerpt({ html }: { html: string }) {
@@ -24,12 +27,22 @@ function Excerpt({ html }: { html: string }) {
   return <>{parts.map((p, i) => (i % 2 ? <mark key={i}>{decode(p)}</mark> : decode(p)))}</>
 }
 
+/** The page of results the address asks for: `page=2`, only as written canonically. */
+function requestedPage(): number {
+  const page = pageParam(new URLSearchParams(window.location.search).get('page') ?? '1')
+  return Number.isNaN(page) ? 1 : page
+}
+
 /**
  * Searches the static Pagefind index in the browser as the reader types, keeping the
  * query in the URL. Until it has loaded (or without JavaScript) the server's results show.
  */
 export function PagefindSearch({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<{ items: ResultItem[]; summary: string } | null>(null)
+  const [state, setState] = useState<{
+    items: ResultItem[]
+    summary: string
+    pager?: ReactNode
+  } | null>(null)
   const pagefind = useRef<Promise<Pagefind> | null>(null)
 
   useEffect(() => {
@@ -46,14 +59,16 @@ export function PagefindSearch({ children }: { children: ReactNode }) {
         return pf
       }))
 
-    async function run(push: boolean) {
+    // `page`: the page of results the URL asked for (a pager's link); a new search starts at 1.
+    async function run(push: boolean, page = 1) {
       const data = new FormData(form!)
       const params = new URLSearchParams()
       for (const f of FIELDS) {
         const v = String(data.get(f) ?? '').trim()
         if (v) params.set(f, v)
       }
-      const url = params.size ? `/search?${params}` : '/search'
+      const fields = Object.fromEntries(params)
+      const url = searchHref(fields, page)
       if (push) window.history.pushState(null, '', url)
       else window.history.replaceState(null, '', url)
       const q = params.get('q') ?? ''
@@ -65,10 +80,25 @@ export function PagefindSearch({ children }: { children: ReactNode }) {
       const ticket = ++latest
       const pf = await load()
       const found = await pf.search(q || null, { filters })
-      const data2 = await Promise.all(found.results.slice(0, 30).map((r) => r.data()))
+      const pages = Math.max(1, Math.ceil(found.results.length / SEARCH_PER_PAGE))
+      const shown = page <= pages ? page : 1
+      const data2 = await Promise.all(
+        found.results
+          .slice((shown - 1) * SEARCH_PER_PAGE, shown * SEARCH_PER_PAGE)
+          .map((r) => r.data()),
+      )
       if (ticket !== latest) return
       setState({
-        summary: resultSummary(data2.length, q),
+        summary: resultSummary(found.results.length, q),
+        pager: (
+          <Pagination
+            page={shown}
+            pages={pages}
+            href={(n) => searchHref(fields, n)}
+            labels={{ previous: 'Previous results', next: 'More results' }}
+            plain
+          />
+        ),
         items: data2.map((d) => ({
           url: d.url,
           title: d.meta.title ?? d.url,
@@ -95,13 +125,13 @@ export function PagefindSearch({ children }: { children: ReactNode }) {
         const el = form.elements.namedItem(f) as HTMLInputElement | HTMLSelectElement | null
         if (el) el.value = params.get(f) ?? ''
       }
-      void run(false)
+      void run(false, requestedPage())
     }
     form.addEventListener('input', onInput)
     form.addEventListener('change', onInput)
     form.addEventListener('submit', onSubmit)
     window.addEventListener('popstate', onPop)
-    if (new URLSearchParams(window.location.search).size) void run(false)
+    if (new URLSearchParams(window.location.search).size) void run(false, requestedPage())
     return () => {
       form.removeEventListener('input', onInput)
       form.removeEventListener('change', onInput)
@@ -110,5 +140,9 @@ export function PagefindSearch({ children }: { children: ReactNode }) {
     }
   }, [])
 
-  return state ? <SearchResults items={state.items} summary={state.summary} /> : <>{children}</>
+  return state ? (
+    <SearchResults items={state.items} summary={state.summary} pager={state.pager} />
+  ) : (
+    <>{children}</>
+  )
 }

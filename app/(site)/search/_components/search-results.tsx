@@ -11,7 +11,16 @@ export type ResultItem = {
 }
 
 /** One list design for both the server's results and the browser's Pagefind results. */
-export function SearchResults({ items, summary }: { items: ResultItem[]; summary: string }) {
+export function SearchResults({
+  items,
+  summary,
+  pager,
+}: {
+  items: ResultItem[]
+  summary: string
+  /** The links to the other pages of results. */
+  pager?: ReactNode
+}) {
   return (
     <section aria-labelledby="results-heading" className="mt-10">
       <h2
@@ -38,6 +47,7 @@ export function SearchResults({ items, summary }: { items: ResultItem[]; summary
           </li>
         ))}
       </ol>
+      {pager}
     </section>
   )
 }
