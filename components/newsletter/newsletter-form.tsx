@@ -11,6 +11,7 @@ import {
 } from 'react'
 import { subscribe } from './actions'
 import { cn } from '@/lib/cn'
+import { EmailField, FieldError } from '@/components/ui/form-fields'
 import {
   consentText,
   fields,
@@ -106,27 +107,14 @@ export function NewsletterForm({ source, heading: Heading = 'h3', className }: P
               <input key={key} type="hidden" name={utmField(key)} value={campaign[key]} />
             ) : null,
           )}
-          <div className="grid max-w-md gap-1">
-            <label htmlFor={ids.email} className="font-semibold">
-              Email address
-            </label>
-            {errors.email ? <FieldError id={ids.emailError} text={errors.email} /> : null}
-            <input
-              id={ids.email}
-              name={fields.email}
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              maxLength={320}
-              defaultValue={values.email}
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={errors.email ? ids.emailError : undefined}
-              className="border-muted bg-paper text-ink aria-[invalid=true]:border-accent min-h-11 w-full rounded-sm border px-3 py-2 aria-[invalid=true]:border-2"
-            />
-          </div>
+          <EmailField
+            id={ids.email}
+            errorId={ids.emailError}
+            name={fields.email}
+            label="Email address"
+            error={errors.email}
+            defaultValue={values.email}
+          />
           <div className="grid gap-1">
             {errors.consent ? <FieldError id={ids.consentError} text={errors.consent} /> : null}
             <div className="flex items-start gap-3">
@@ -170,15 +158,6 @@ export function NewsletterForm({ source, heading: Heading = 'h3', className }: P
         </form>
       )}
     </div>
-  )
-}
-
-function FieldError({ id, text }: { id: string; text: string }) {
-  return (
-    <p id={id} className={errorText}>
-      <span className="sr-only">Error: </span>
-      {text}
-    </p>
   )
 }
 

@@ -4,7 +4,8 @@ import { useActionState, useId } from 'react'
 import type { SignInState } from '@/lib/staff/sign-in'
 import { signInMessages } from '@/lib/staff/sign-in'
 import { requestSignIn } from './actions'
-import { field, primaryButton } from './styles'
+import { EmailField } from '@/components/ui/form-fields'
+import { primaryButton } from './styles'
 
 /**
  * Asks for a sign-in link. A plain form posting to a Server Action, so it works without
@@ -33,32 +34,14 @@ export function SignInForm() {
         ) : null}
       </div>
       <form action={formAction} noValidate className="grid gap-4">
-        <div className="grid gap-1">
-          <label htmlFor={`${id}e`} className="font-semibold">
-            Your staff email address
-          </label>
-          {error ? (
-            <p id={`${id}ee`} className="text-accent font-semibold">
-              <span className="sr-only">Error: </span>
-              {error}
-            </p>
-          ) : null}
-          <input
-            id={`${id}e`}
-            name="email"
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            maxLength={320}
-            defaultValue={state.email ?? ''}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}ee` : undefined}
-            className={`${field} w-full`}
-          />
-        </div>
+        <EmailField
+          id={`${id}e`}
+          errorId={`${id}ee`}
+          name="email"
+          label="Your staff email address"
+          error={error}
+          defaultValue={state.email ?? ''}
+        />
         <div>
           <button type="submit" aria-disabled={pending || undefined} className={primaryButton}>
             {pending ? 'Sending…' : 'Email me a sign-in link'}

@@ -1,9 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest'
-import { migrate } from '@/lib/db/migrations'
-import { openPglite } from '@/lib/db/pglite'
-import { openPostgres } from '@/lib/db/postgres'
-import type { Database } from '@/lib/db/database'
-import { startPostgres, type TestPostgres } from '@/scripts/testing/postgres'
+import { describe, expect, it } from 'vitest'
+import { bothDatabases } from '@/scripts/testing/databases'
 import { checkPreview } from './signed-link'
 import { createLink, liveLink, liveLinks, revokeLink } from './links'
 
@@ -11,27 +7,12 @@ const secret = 'a-test-secret-of-enough-length'
 const now = Date.UTC(2026, 0, 1, 12)
 const params = (path: string) => new URL(path, 'http://x').searchParams
 
-let postgres: Promise<TestPostgres> | undefined
-const opened: Database[] = []
-afterAll(async () => {
-  await Promise.all(opened.map((db) => db.close()))
-  await (await postgres)?.stop()
-})
-
-const backends: [string, () => Promise<Database>][] = [
-  ['PGlite', () => openPglite()],
-  ['PostgreSQL', async () => openPostgres((await (postgres ??= startPostgres())).url)],
-]
+const backends = bothDatabases()
 
 for (const [name, open] of backends) {
   // Opening a database takes its time on a busy machine; nothing here measures speed.
   describe(`share links on ${name}`, { timeout: 120_000 }, () => {
-    const ready = (async () => {
-      const db = await open()
-      opened.push(db)
-      await migrate(db)
-      return db
-    })()
+    const ready = open()
 
     it('records a link whose signed path names it and its piece', async () => {
       const db = await ready

@@ -1,25 +1,11 @@
 import { getMigrations } from 'better-auth/db/migration'
-import { afterAll, describe, expect, it } from 'vitest'
-import type { Database } from '@/lib/db/database'
-import { migrate } from '@/lib/db/migrations'
-import { openPglite } from '@/lib/db/pglite'
-import { openPostgres } from '@/lib/db/postgres'
-import { startPostgres, type TestPostgres } from '@/scripts/testing/postgres'
+import { describe, expect, it } from 'vitest'
+import { bothDatabases } from '@/scripts/testing/databases'
 import { createStaffAuth } from './auth'
 import { parseRoster, type Roster } from './roster'
 import { staffMember } from './session'
 
-let postgres: Promise<TestPostgres> | undefined
-const opened: Database[] = []
-afterAll(async () => {
-  await Promise.all(opened.map((db) => db.close()))
-  await (await postgres)?.stop()
-})
-
-const backends: [string, () => Promise<Database>][] = [
-  ['PGlite', () => openPglite()],
-  ['PostgreSQL', async () => openPostgres((await (postgres ??= startPostgres())).url)],
-]
+const backends = bothDatabases()
 
 const staffList = parseRoster(
   'staff:\n  - { address: Ed@Intertitle.example, role: editor }\n  - { address: mo@intertitle.example, role: marketing }\n',
@@ -36,12 +22,7 @@ const cookieFrom = (response: Response) =>
 
 for (const [name, open] of backends) {
   describe(`staff sign-in on ${name}`, { timeout: 120_000 }, () => {
-    const ready = (async () => {
-      const db = await open()
-      opened.push(db)
-      await migrate(db)
-      return db
-    })()
+    const ready = open()
     let roster: Roster = staffList
     const sent: { to: string; url: string }[] = []
     const auth = createStaffAuth({
@@ -127,11 +108,9 @@ for (const [name, open] of backends) {
   })
 }
 
-describe('staff sign-in on a public address', () => {
+describe('staff sign-in on a public address', { timeout: 120_000 }, () => {
   it('sets Secure cookies outside localhost', async () => {
-    const db = await openPglite()
-    opened.push(db)
-    await migrate(db)
+    const db = await backends[0]![1]()
     let url = ''
     const auth = createStaffAuth({
       database: async () => db,

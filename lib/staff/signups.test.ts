@@ -1,23 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest'
-import type { Database } from '@/lib/db/database'
-import { migrate } from '@/lib/db/migrations'
-import { openPglite } from '@/lib/db/pglite'
-import { openPostgres } from '@/lib/db/postgres'
+import { describe, expect, it } from 'vitest'
 import { createStore } from '@/lib/newsletter/store'
-import { startPostgres, type TestPostgres } from '@/scripts/testing/postgres'
+import { bothDatabases } from '@/scripts/testing/databases'
 import { signupsCsv, signupsReport } from './signups'
 
-let postgres: Promise<TestPostgres> | undefined
-const opened: Database[] = []
-afterAll(async () => {
-  await Promise.all(opened.map((db) => db.close()))
-  await (await postgres)?.stop()
-})
-
-const backends: [string, () => Promise<Database>][] = [
-  ['PGlite', () => openPglite()],
-  ['PostgreSQL', async () => openPostgres((await (postgres ??= startPostgres())).url)],
-]
+const backends = bothDatabases()
 
 // Tuesday 30 June 2026, 23:30 UTC: already Wednesday 1 July in London (BST).
 const at = (iso: string) => new Date(iso)
@@ -72,8 +58,6 @@ for (const [name, open] of backends) {
   describe(`signups report on ${name}`, { timeout: 120_000 }, () => {
     it('counts by day and week (London, from Monday), campaign, review, issue and status', async () => {
       const db = await open()
-      opened.push(db)
-      await migrate(db)
       const store = await createStore(db)
       for (const s of signups)
         await store.signUp({
