@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { PageHeader } from '@/components/layout/page-header'
+import { CopyLinkButton } from '@/components/review/copy-link-button'
 import { makeShareLink, revokeShareLink } from '@/components/staff/actions'
 import { StaffNav } from '@/components/staff/staff-nav'
 import { cell, field, headCell, secondaryButton, table } from '@/components/staff/styles'
@@ -168,6 +169,7 @@ export default async function DeskPage({ searchParams }: PageProps<'/staff'>) {
                       value={url}
                       className={`${field} mt-1 w-full font-mono text-xs`}
                     />
+                    <CopyLinkButton url={url} className={`${secondaryButton} mt-2`} />
                   </td>
                   <td className={cell}>
                     {link.createdBy}
