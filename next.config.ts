@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { NextConfig } from 'next'
-import { reviewRedirects } from './lib/content/redirects'
+import { firstPageRedirects, reviewRedirects } from './lib/content/redirects'
 import { ogFontFiles } from './lib/seo/og-fonts'
 
 const nextConfig: NextConfig = {
@@ -31,7 +31,7 @@ const nextConfig: NextConfig = {
       ? {}
       : { cacheHandler: path.resolve('lib/page-cache/file-system.mjs') }),
   async redirects() {
-    return reviewRedirects()
+    return [...firstPageRedirects, ...reviewRedirects()]
   },
   // Response headers are not set here: lib/security/policy.mjs gives every response its own.
 }

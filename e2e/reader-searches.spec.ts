@@ -30,7 +30,7 @@ test.describe('a reader searches', () => {
     ]) {
       const tab = context === page.context() ? page : await context.newPage()
       await tab.goto('/search?year=2025&page=7')
-      const results = tab.locator('main ol > li')
+      const results = tab.locator('section[aria-labelledby="results-heading"] ol > li')
       await expect(results.first()).toBeVisible()
       const count = await results.count()
       await expect(tab.getByRole('status').filter({ hasText: /match/ })).toHaveText(

@@ -15,3 +15,10 @@ export function reviewRedirects(root: string = process.cwd()) {
     .filter((r) => isPublished(r))
     .flatMap((r) => (r.redirectFrom ?? []).map((source) => ({ source, destination: r.url, permanent: true })))
 }
+
+/** Page 1 of a paged listing has one address, the listing's own (a permanent redirect, no render). */
+export const firstPageRedirects = ['/reviews', '/genres/:slug', '/critics/:slug'].map((base) => ({
+  source: `${base}/page/1`,
+  destination: base,
+  permanent: true,
+}))

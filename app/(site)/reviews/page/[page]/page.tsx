@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { permanentRedirect } from 'next/navigation'
 import { getPublishedReviews } from '@/lib/content'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { laterPages, pageParam, reviewsPageHref } from '@/lib/content/paginate'
@@ -25,6 +24,5 @@ export async function generateMetadata({
 
 export default async function ReviewsPageN({ params }: PageProps<'/reviews/page/[page]'>) {
   const raw = (await params).page
-  if (raw === '1') permanentRedirect('/reviews')
   return <ReviewsListing page={pageParam(raw)} />
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { permanentRedirect } from 'next/navigation'
 import { getCritics } from '@/lib/content'
 import { laterPages, pageParam } from '@/lib/content/paginate'
 import { site } from '@/lib/site'
@@ -25,6 +24,5 @@ export async function generateMetadata({
 
 export default async function CriticPageN({ params }: PageProps<'/critics/[slug]/page/[page]'>) {
   const { slug, page } = await params
-  if (page === '1') permanentRedirect(`/critics/${slug}`)
   return <CriticListing slug={slug} page={pageParam(page)} />
 }

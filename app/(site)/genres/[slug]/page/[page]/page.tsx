@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { permanentRedirect } from 'next/navigation'
 import { getGenres } from '@/lib/content'
 import { laterPages, pageParam } from '@/lib/content/paginate'
 import { site } from '@/lib/site'
@@ -25,6 +24,5 @@ export async function generateMetadata({
 
 export default async function GenrePageN({ params }: PageProps<'/genres/[slug]/page/[page]'>) {
   const { slug, page } = await params
-  if (page === '1') permanentRedirect(`/genres/${slug}`)
   return <GenreListing slug={slug} page={pageParam(page)} />
 }
