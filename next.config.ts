@@ -5,6 +5,9 @@ import { ogFontFiles } from './lib/seo/og-fonts'
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Kept in node_modules (and so in a standalone build's): lib/db/pglite.ts runs it in a child
+  // process to create a new database folder, as well as in the server.
+  serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   // `npm test` type-checks the whole project before it builds; it says so, and the build
   // (and the scheduled-publishing copy the tests build) skip checking it twice.

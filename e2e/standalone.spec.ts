@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from './test'
@@ -17,8 +25,20 @@ const distDir = '.next-standalone'
 
 test('a standalone build serves pages (older reviews rendered on first request), link cards, images, search and signups on its own', async () => {
   test.setTimeout(300_000)
-  // Only the newest two reviews prerendered: the flagship is older, so it renders on first request.
-  buildBeside(distDir, { NEXT_OUTPUT: 'standalone', PRERENDERED_REVIEWS: '2' })
+  // A developer's outbox (readers' addresses) lies where the embedded default writes it: the
+  // build must not trace it in. Planted if there is none, and taken away again.
+  const outbox = path.join('data', 'outbox')
+  const [hadData, hadOutbox] = [existsSync('data'), existsSync(outbox)]
+  mkdirSync(outbox, { recursive: true })
+  const decoy = path.join(outbox, `standalone-decoy-${Date.now()}.eml`)
+  writeFileSync(decoy, 'To: reader@example.com\r\n\r\nNot for a deployment.\r\n')
+  try {
+    // Only the newest two reviews prerendered: the flagship is older, so it renders on first request.
+    buildBeside(distDir, { NEXT_OUTPUT: 'standalone', PRERENDERED_REVIEWS: '2' })
+  } finally {
+    // Only what this test made: never a developer's database beside it.
+    rmSync(!hadData ? 'data' : !hadOutbox ? outbox : decoy, { recursive: true, force: true })
+  }
   const prerendered = readdirSync(path.join(distDir, 'server/app/reviews')).filter((f) =>
     f.endsWith('.html'),
   )
@@ -37,8 +57,16 @@ test('a standalone build serves pages (older reviews rendered on first request),
   // Of the content, only the staff list, which staff sign-in reads on every request.
   expect(readdirSync(path.join(folder, 'content'))).toEqual(['staff.yaml'])
 
+  // Run from a copy outside the project, as the image runs it: nothing it needs may come from
+  // the project's own node_modules (module resolution climbs parent folders).
+  const deployed = mkdtempSync(path.join(tmpdir(), 'intertitle-deployed-'))
+  cpSync(folder, deployed, { recursive: true, verbatimSymlinks: true })
   const dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-standalone-'))
-  const server = await startServer({ DATA_DIR: dataDir }, folder, serverJs)
+  const server = await startServer(
+    { DATA_DIR: dataDir },
+    deployed,
+    path.join(deployed, 'server.js'),
+  )
   try {
     const get = (url: string, headers: Record<string, string> = {}) =>
       fetch(`${server.base}${url}`, { headers })
@@ -77,7 +105,9 @@ test('a standalone build serves pages (older reviews rendered on first request),
     expect(answer.thanked, answer.text.slice(0, 500)).toBe(true)
   } finally {
     await server.stop()
+    rmSync(deployed, { recursive: true, force: true })
   }
+  // Its embedded database made in a child process too (lib/db/pglite.ts says so if it cannot).
   expect(server.log()).not.toMatch(/error|warn/i)
   const store = await openStore({ dataDir })
   try {

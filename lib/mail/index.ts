@@ -83,9 +83,9 @@ export function createMailer({ smtpUrl, from, outboxDir, bulk = false }: MailCon
   return {
     async send(mail) {
       const info = await transport.sendMail(message(mail, from))
-      mkdirSync(outboxDir, { recursive: true })
+      mkdirSync(/* turbopackIgnore: true */ outboxDir, { recursive: true })
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`
-      const file = path.join(outboxDir, name)
+      const file = path.join(/* turbopackIgnore: true */ outboxDir, name)
       writeFileSync(`${file}.part`, info.message as Buffer)
       renameSync(`${file}.part`, file)
       return { messageId: info.messageId, file }
