@@ -47,9 +47,13 @@ test.describe('a reader searches', () => {
     await page.goto('/search')
     const box = page.getByRole('searchbox', { name: 'Search reviews' })
     await box.fill('Eve')
+    // results follow the typing, and the address with them
+    await expect(page).toHaveURL('/search?q=Eve')
     await box.press('Enter')
     await expect(page.getByRole('link', { name: flagship.headline })).toBeVisible()
     await page.getByLabel('Genre').selectOption('Horror')
+    // the new filter takes a new entry in the history before Enter ends it
+    await expect(page).toHaveURL(/genre=Horror/)
     await box.press('Enter')
     await expect(page).toHaveURL(/genre=Horror/)
     await expect(page.getByRole('link', { name: flagship.headline })).toHaveCount(0)

@@ -50,6 +50,16 @@ export function PagefindSearch({ children }: { children: ReactNode }) {
     if (!form) return
     let timer: ReturnType<typeof setTimeout> | undefined
     let latest = 0
+    // Is the current history entry a search the reader settled on (the page as loaded, Enter,
+    // Back or Forward)? Typing then starts a new entry, so Back returns to it; further typing,
+    // and the Enter that ends it, update that new entry in place.
+    let settled = true
+    const record = (url: string, settle: boolean) => {
+      if (settled && url !== window.location.pathname + window.location.search)
+        window.history.pushState(null, '', url)
+      else window.history.replaceState(null, '', url)
+      settled = settle
+    }
 
     const load = () =>
       (pagefind.current ??= import(
@@ -59,8 +69,9 @@ export function PagefindSearch({ children }: { children: ReactNode }) {
         return pf
       }))
 
+    // `settle`: the reader asked for this search (Enter) or came back to it (Back, Forward).
     // `page`: the page of results the URL asked for (a pager's link); a new search starts at 1.
-    async function run(push: boolean, page = 1) {
+    async function run(settle: boolean, page = 1) {
       const data = new FormData(form!)
       const params = new URLSearchParams()
       for (const f of FIELDS) {
@@ -69,8 +80,7 @@ export function PagefindSearch({ children }: { children: ReactNode }) {
       }
       const fields = Object.fromEntries(params)
       const url = searchHref(fields, page)
-      if (push) window.history.pushState(null, '', url)
-      else window.history.replaceState(null, '', url)
+      record(url, settle)
       const q = params.get('q') ?? ''
       const filters = Object.fromEntries(
         FIELDS.slice(1).flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])),
@@ -125,13 +135,14 @@ export function PagefindSearch({ children }: { children: ReactNode }) {
         const el = form.elements.namedItem(f) as HTMLInputElement | HTMLSelectElement | null
         if (el) el.value = params.get(f) ?? ''
       }
-      void run(false, requestedPage())
+      settled = true
+      void run(true, requestedPage())
     }
     form.addEventListener('input', onInput)
     form.addEventListener('change', onInput)
     form.addEventListener('submit', onSubmit)
     window.addEventListener('popstate', onPop)
-    if (new URLSearchParams(window.location.search).size) void run(false, requestedPage())
+    if (new URLSearchParams(window.location.search).size) void run(true, requestedPage())
     return () => {
       form.removeEventListener('input', onInput)
       form.removeEventListener('change', onInput)
