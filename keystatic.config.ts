@@ -1,6 +1,7 @@
 import { collection, config, fields } from '@keystatic/core'
 import { block, mark } from '@keystatic/core/content-components'
 import { asideIcon, pullQuoteIcon } from './lib/editor/icons'
+import { editorPreviewUrl } from './lib/editor/preview'
 import { recordReference } from './lib/editor/references'
 import { editorStorage } from './lib/editor/storage'
 import { stillImage } from './lib/editor/still-image'
@@ -63,7 +64,7 @@ export default config({
       format: { contentField: 'body' },
       entryLayout: 'content',
       columns: ['headline', 'date'],
-      previewUrl: '/keystatic/preview/reviews/{slug}',
+      previewUrl: editorPreviewUrl('reviews'),
       schema: {
         headline: fields.slug({
           name: { label: 'Headline', ...required },
@@ -136,6 +137,7 @@ export default config({
     films: collection({
       label: 'Films',
       path: 'content/films/*',
+      previewUrl: editorPreviewUrl('films'),
       slugField: 'title',
       format: { data: 'yaml' },
       schema: {
@@ -167,6 +169,7 @@ export default config({
     critics: collection({
       label: 'Critics',
       path: 'content/critics/*',
+      previewUrl: editorPreviewUrl('critics'),
       slugField: 'name',
       format: { data: 'yaml' },
       schema: {
@@ -177,6 +180,7 @@ export default config({
     issues: collection({
       label: 'Issues',
       path: 'content/issues/*',
+      previewUrl: editorPreviewUrl('issues'),
       slugField: 'coverLine',
       format: { data: 'yaml' },
       schema: {
