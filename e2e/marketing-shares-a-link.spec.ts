@@ -143,6 +143,10 @@ test('sitemap dates come from content, robots points at it, and neither mentions
   ]) {
     expect(body).toContain(`<loc>${SITE}${path}</loc>`)
   }
+  // one file while the site has fewer than 50,000 pages: no parts to ask for
+  expect(body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset /)
+  for (const part of ['/sitemaps/1.xml', '/sitemaps/x.xml'])
+    expect((await request.get(part)).status(), part).toBe(404)
   const robots = (await text(request, '/robots.txt')).body
   expect(robots).toContain(`Sitemap: ${SITE}/sitemap.xml`)
 })

@@ -35,10 +35,14 @@ test('an unknown address gets the designed 404 with status 404', async ({ page }
     '/nowhere',
     '/reviews/page/99',
     '/critics/nobody',
-    // Genres and critics page like the reviews do; the sample content fills one page of each.
+    // Genres, critics, films and issues page like the reviews do; the sample content fills one
+    // page of each.
     '/genres/action/page/2',
     `${flagship.critic.url}/page/2`,
     '/genres/no-such-genre/page/2',
+    '/films/ballerina-2025/page/2',
+    '/issues/july-2025/page/2',
+    '/issues/no-such-issue/page/2',
   ]) {
     const response = await page.goto(url)
     expect(response?.status(), url).toBe(404)
@@ -53,7 +57,13 @@ test('an unknown address gets the designed 404 with status 404', async ({ page }
 test("a listing's first page has one address: /page/1 redirects to the listing", async ({
   request,
 }) => {
-  for (const base of ['/reviews', '/genres/action', flagship.critic.url]) {
+  for (const base of [
+    '/reviews',
+    '/genres/action',
+    flagship.critic.url,
+    '/films/ballerina-2025',
+    '/issues/july-2025',
+  ]) {
     const res = await request.get(`${base}/page/1`, { maxRedirects: 0 })
     expect(res.status(), base).toBe(308)
     expect(res.headers()['location'], base).toBe(base)

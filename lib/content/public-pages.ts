@@ -4,7 +4,7 @@ import {
   getGenres,
   getIssues,
   getPublishedReviews,
-  getReviewsWhere,
+  type Review,
 } from '@/lib/content'
 import { latestModified, reviewModified } from '@/lib/content/last-modified'
 import { pageCount, pagedHref } from '@/lib/content/paginate'
@@ -22,32 +22,40 @@ export function publicPages(now?: Date): PublicPage[] {
     lastModified ? { path, lastModified } : { path }
   const latest = latestModified(reviews)
   const issues = getIssues(now)
-  const where = (predicate: Parameters<typeof getReviewsWhere>[0]) =>
-    latestModified(getReviewsWhere(predicate, now))
+  // One pass groups the published reviews (newest first) by what each listing selects on: a
+  // filter of the archive per critic, genre, film and issue grew with their product.
+  const grouped = (keys: (r: Review) => string[]) => {
+    const groups = new Map<string, Review[]>()
+    for (const r of reviews)
+      for (const key of keys(r)) {
+        const group = groups.get(key)
+        if (group) group.push(r)
+        else groups.set(key, [r])
+      }
+    return (key: string) => groups.get(key) ?? []
+  }
+  const byCritic = grouped((r) => [r.critic])
+  const byGenre = grouped((r) => r.genres)
+  const byFilm = grouped((r) => [r.film])
+  const byIssue = grouped((r) => (r.issue ? [r.issue] : []))
   // Every page of a paged listing: its reviews, newest first, a page at a time.
-  const listing = (base: string, predicate: Parameters<typeof getReviewsWhere>[0]) => {
-    const found = getReviewsWhere(predicate, now)
-    const count = pageCount(found.length, site.reviewsPerPage)
-    return Array.from({ length: count }, (_, i) =>
-      page(pagedHref(base)(i + 1), latestModified(found)),
+  const listing = (base: string, found: Review[], otherwise?: string) => {
+    const modified = latestModified(found) ?? otherwise
+    return Array.from({ length: pageCount(found.length, site.reviewsPerPage) }, (_, i) =>
+      page(pagedHref(base)(i + 1), modified),
     )
   }
 
   return [
     page('/', latest),
-    ...listing('/reviews', () => true),
+    ...listing('/reviews', reviews),
     ...reviews.map((r) => page(r.url, reviewModified(r))),
     page('/critics', latest),
-    ...getCritics().flatMap((c) => listing(c.url, (r) => r.critic === c.slug)),
-    ...getGenres(now).flatMap((g) => listing(`/genres/${g.slug}`, (r) => r.genres.includes(g.slug))),
-    ...getPublicFilms(now).map((f) =>
-      page(
-        f.url,
-        where((r) => r.film === f.slug),
-      ),
-    ),
+    ...getCritics().flatMap((c) => listing(c.url, byCritic(c.slug))),
+    ...getGenres(now).flatMap((g) => listing(`/genres/${g.slug}`, byGenre(g.slug))),
+    ...getPublicFilms(now).flatMap((f) => listing(f.url, byFilm(f.slug))),
     page('/issues', issues[0]?.onSale),
-    ...issues.map((i) => page(i.url, where((r) => r.issue === i.slug) ?? i.onSale)),
+    ...issues.flatMap((i) => listing(i.url, byIssue(i.slug), i.onSale)),
     page('/newsletter', issues[0]?.onSale),
   ]
 }

@@ -17,7 +17,13 @@ export function reviewRedirects(root: string = process.cwd()) {
 }
 
 /** Page 1 of a paged listing has one address, the listing's own (a permanent redirect, no render). */
-export const firstPageRedirects = ['/reviews', '/genres/:slug', '/critics/:slug'].map((base) => ({
+export const firstPageRedirects = [
+  '/reviews',
+  '/genres/:slug',
+  '/critics/:slug',
+  '/films/:slug',
+  '/issues/:slug',
+].map((base) => ({
   source: `${base}/page/1`,
   destination: base,
   permanent: true,
