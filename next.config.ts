@@ -9,6 +9,9 @@ const nextConfig: NextConfig = {
   // process to create a new database folder, as well as in the server.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  // `next dev` opened at 127.0.0.1 (the tests, and anyone who types it) keeps its live reload:
+  // otherwise the socket is refused and the editor reloads itself for ever.
+  allowedDevOrigins: ['127.0.0.1'],
   // `npm test` type-checks the whole project before it builds; it says so, and the build
   // (and the scheduled-publishing copy the tests build) skip checking it twice.
   typescript: { ignoreBuildErrors: process.env.INTERTITLE_TYPECHECKED === '1' },
