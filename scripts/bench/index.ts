@@ -5,6 +5,7 @@
  *   --skip-build      measure the current .next build
  *   --scale 500,2000  the archive sizes to build (default 500,2000,5000; "none" to skip)
  *   --send-only       only the newsletter's send throughput (10,000 emails into a local SMTP server)
+ *   --memory-only     only the server's resident memory, warm and after a soak, on both databases
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
@@ -18,6 +19,8 @@ import { lighthouseMedian, type LighthouseScores } from './lighthouse'
 import { startNext, startStatic } from './servers'
 import { sendThroughput, type SendRun } from './newsletter-send'
 import { throughput, type Throughput } from './throughput'
+import { memorySoak, type MemoryRun } from './memory'
+import { startPostgres } from '../testing/postgres'
 
 const { values } = parseArgs({
   options: {
@@ -25,12 +28,14 @@ const { values } = parseArgs({
     scale: { type: 'string' },
     runs: { type: 'string' },
     'send-only': { type: 'boolean' },
+    'memory-only': { type: 'boolean' },
   },
 })
 const root = process.cwd()
 const PAGES = { review: '/reviews/ballerina-2025', home: '/', reviews: '/reviews' } as const
 const NEXT_PORT = 3400
 const STATIC_PORT = 3401
+const SOAK_PORT = 3402
 
 type BuildRun = { reviews: number; ms: number; msPerReview: number; peakMemoryMiB: number | null }
 
@@ -64,8 +69,26 @@ function printSend(send: SendRun) {
   )
 }
 
+/** The soak on PGlite (the embedded default), then on a throwaway PostgreSQL server. */
+async function memoryRuns(): Promise<MemoryRun[]> {
+  const runs = [await memorySoak(root, SOAK_PORT)]
+  const postgres = await startPostgres()
+  try {
+    runs.push(await memorySoak(root, SOAK_PORT, { databaseUrl: postgres.url }))
+  } finally {
+    await postgres.stop()
+  }
+  return runs
+}
+
+function printMemory(runs: MemoryRun[]) {
+  console.log('Server resident memory (MiB, next start and its children)')
+  console.table(runs)
+}
+
 async function main() {
   if (values['send-only']) return printSend(await sendThroughput())
+  if (values['memory-only']) return printMemory(await memoryRuns())
   const builds: BuildRun[] = []
   if (!values['skip-build']) {
     const shipped = timedBuild(root)
@@ -94,6 +117,7 @@ async function main() {
     const nextRun: Throughput = await throughput(`http://127.0.0.1:${NEXT_PORT}`, paths)
     const staticRun: Throughput = await throughput(`http://127.0.0.1:${STATIC_PORT}`, paths)
     const send = await sendThroughput()
+    const memory = await memoryRuns()
 
     const scale =
       values.scale === 'none' ? [] : (values.scale ?? '500,2000,5000').split(',').map(Number)
@@ -124,6 +148,7 @@ async function main() {
       },
       builds,
       send,
+      memory,
     }
     mkdirSync('bench-results', { recursive: true })
     writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2))
@@ -180,6 +205,7 @@ async function main() {
       `Throughput, 50 connections, 10 s: next start ${nextRun.requestsPerSecond} req/s (p99 ${nextRun.p99Ms} ms), static ${staticRun.requestsPerSecond} req/s (p99 ${staticRun.p99Ms} ms), ratio ${result.throughput.ratio}`,
     )
     printSend(send)
+    printMemory(memory)
     console.log('Builds')
     console.table(builds)
   } finally {

@@ -1,0 +1,191 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { fields } from '../../lib/newsletter/form'
+import { waitFor } from './servers'
+
+export type MemoryRun = {
+  database: string
+  warmMiB: number
+  soakMiB: number
+  ratio: number
+  requests: number
+  signups: number
+  confirmationEmails: number
+  soakSeconds: number
+}
+
+/** Resident memory of a process and every process under it, in MiB (Linux /proc). */
+export function treeRssMiB(pid: number): number {
+  const children = new Map<number, number[]>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      // the parent is the 2nd field after the command, which may hold spaces: read past ')'
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+    } catch {
+      // gone already
+    }
+  }
+  let kb = 0
+  const visit = (p: number) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0)
+    } catch {
+      // gone already
+    }
+    for (const child of children.get(p) ?? []) visit(child)
+  }
+  visit(pid)
+  return Math.round(kb / 1024)
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  lt: '<',
+  gt: '>',
+  '#x27': "'",
+  '#39': "'",
+}
+
+const attribute = (tag: string, name: string) =>
+  new RegExp(`\\s${name}="([^"]*)"`)
+    .exec(tag)?.[1]
+    ?.replace(/&(amp|quot|lt|gt|#x27|#39);/g, (_, entity: string) => ENTITIES[entity] ?? '')
+
+/** The signup form's fields as the page sends them (its hidden Server Action fields included). */
+export function signupFields(html: string): [string, string][] {
+  const form = new RegExp(
+    `<form[^>]*>(?:(?!</form>)[\\s\\S])*name="${fields.email}"[\\s\\S]*?</form>`,
+  ).exec(html)?.[0]
+  if (!form) throw new Error('no signup form on the page')
+  return [...form.matchAll(/<input[^>]*>/g)].flatMap(([tag]) => {
+    const name = attribute(tag, 'name')
+    const type = attribute(tag, 'type')
+    return name && type === 'hidden'
+      ? [[name, attribute(tag, 'value') ?? ''] as [string, string]]
+      : []
+  })
+}
+
+/** Signs up `count` distinct addresses through the page's own form, as browsers without JS do. */
+async function signUp(base: string, count: number, concurrency = 8): Promise<void> {
+  const hidden = signupFields(await (await fetch(`${base}/newsletter`)).text())
+  let next = 0
+  const one = async (i: number) => {
+    const body = new FormData()
+    for (const [name, value] of hidden) body.append(name, value)
+    body.append(fields.email, `soak-${i}@example.test`)
+    body.append(fields.consent, 'yes')
+    body.append(fields.honeypot, '')
+    const res = await fetch(`${base}/newsletter`, {
+      method: 'POST',
+      body,
+      headers: {
+        Origin: base,
+        // one client each, as on the internet (the bench's server trusts one proxy hop)
+        'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      },
+    })
+    await res.arrayBuffer()
+    if (res.status >= 400) throw new Error(`signup ${i} answered ${res.status}`)
+  }
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await one(next++)
+    }),
+  )
+}
+
+/**
+ * A fresh `next start` on its own empty data folder (PGlite unless DATABASE_URL is set):
+ * resident memory after a warm-up (every kind of page once, one signup), then after a soak of
+ * `requests` page requests and `signups` signups. Mail goes to the data folder's outbox.
+ */
+export async function memorySoak(
+  root: string,
+  port: number,
+  { requests = 100_000, signups = 5_000, databaseUrl = '' } = {},
+): Promise<MemoryRun> {
+  const data = mkdtempSync(path.join(tmpdir(), 'intertitle-soak-'))
+  const base = `http://127.0.0.1:${port}`
+  const server = spawn(
+    path.join(root, 'node_modules/.bin/next'),
+    ['start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      // its own process group, so that the server it forks stops with it
+      detached: true,
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATA_DIR: data,
+        DATABASE_URL: databaseUrl,
+        SMTP_URL: '',
+        TRUSTED_PROXIES: '1',
+      },
+    },
+  )
+  try {
+    await waitFor(`${base}/robots.txt`)
+    const paths = [
+      '/',
+      '/reviews',
+      '/reviews/ballerina-2025',
+      '/reviews/sinners-2025',
+      '/critics/hannah-okafor',
+      '/genres/drama',
+      '/films/ballerina-2025',
+      '/issues/july-2025',
+      '/search?q=wick',
+      '/feed.xml',
+      '/sitemap.xml',
+      '/newsletter',
+      '/reviews/no-such-review',
+    ]
+    for (const p of paths) await (await fetch(base + p)).arrayBuffer()
+    await signUp(base, 1, 1)
+    await new Promise((r) => setTimeout(r, 3000))
+    const warmMiB = treeRssMiB(server.pid!)
+
+    const started = Date.now()
+    await Promise.all([
+      autocannon({
+        url: base,
+        connections: 20,
+        amount: requests,
+        requests: paths.map((p) => ({
+          method: 'GET',
+          path: p,
+          headers: { 'accept-encoding': 'gzip' },
+        })),
+      }),
+      signUp(base, signups),
+    ])
+    const soakSeconds = Math.round((Date.now() - started) / 1000)
+    await new Promise((r) => setTimeout(r, 5000))
+    const soakMiB = treeRssMiB(server.pid!)
+    const outbox = path.join(data, 'outbox')
+    const confirmationEmails = readdirSync(outbox).length
+    return {
+      database: databaseUrl ? 'PostgreSQL' : 'PGlite',
+      warmMiB,
+      soakMiB,
+      ratio: Number((soakMiB / warmMiB).toFixed(2)),
+      requests,
+      signups,
+      confirmationEmails,
+      soakSeconds,
+    }
+  } finally {
+    process.kill(-server.pid!, 'SIGTERM')
+    await new Promise((r) => setTimeout(r, 2000))
+    rmSync(data, { recursive: true, force: true })
+  }
+}
