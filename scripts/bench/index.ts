@@ -6,6 +6,8 @@
  *   --scale 500,2000  the archive sizes to build (default 500,2000,5000; "none" to skip)
  *   --send-only       only the newsletter's send throughput (10,000 emails into a local SMTP server)
  *   --memory-only     only the server's resident memory, warm and after a soak, on both databases
+ *   --lighthouse-only only Lighthouse on the current build, beside the empty-page floor
+ *   --runs N          Lighthouse runs a page, the median kept (default 5)
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
@@ -21,6 +23,7 @@ import { sendThroughput, type SendRun } from './newsletter-send'
 import { throughput, type Throughput } from './throughput'
 import { memorySoak, type MemoryRun } from './memory'
 import { startPostgres } from '../testing/postgres'
+import { startFloor } from './floor'
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     'send-only': { type: 'boolean' },
     'memory-only': { type: 'boolean' },
+    'lighthouse-only': { type: 'boolean' },
   },
 })
 const root = process.cwd()
@@ -36,6 +40,7 @@ const PAGES = { review: '/reviews/ballerina-2025', home: '/', reviews: '/reviews
 const NEXT_PORT = 3400
 const STATIC_PORT = 3401
 const SOAK_PORT = 3402
+const FLOOR_PORT = 3403
 
 type BuildRun = { reviews: number; ms: number; msPerReview: number; peakMemoryMiB: number | null }
 
@@ -86,9 +91,55 @@ function printMemory(runs: MemoryRun[]) {
   console.table(runs)
 }
 
+type Lighthouse = Record<keyof typeof PAGES | 'floor', LighthouseScores>
+
+/** Lighthouse on each page of the running server, then on the framework floor, built here. */
+async function lighthouseRuns(): Promise<Lighthouse> {
+  const runs = Number(values.runs ?? 5)
+  const scores: Partial<Lighthouse> = {}
+  for (const [name, url] of Object.entries(PAGES))
+    scores[name as keyof typeof PAGES] = await lighthouseMedian(
+      `http://127.0.0.1:${NEXT_PORT}${url}`,
+      runs,
+    )
+  const floor = await startFloor(root, FLOOR_PORT)
+  try {
+    scores.floor = await lighthouseMedian(floor.url, runs)
+  } finally {
+    await floor.stop()
+  }
+  return scores as Lighthouse
+}
+
+/** Each page's scores, with its LCP and TBT as a multiple of the floor's. */
+function printLighthouse(lighthouse: Lighthouse) {
+  const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toFixed(2)) : NaN)
+  console.log('Lighthouse (mobile, median of runs; ×floor: the page against an empty Next page)')
+  console.table(
+    Object.fromEntries(
+      Object.entries(lighthouse).map(([name, s]) => [
+        name,
+        {
+          ...s,
+          lcpXFloor: ratio(s.lcpMs, lighthouse.floor.lcpMs),
+          tbtXFloor: ratio(s.tbtMs, lighthouse.floor.tbtMs),
+        },
+      ]),
+    ),
+  )
+}
+
 async function main() {
   if (values['send-only']) return printSend(await sendThroughput())
   if (values['memory-only']) return printMemory(await memoryRuns())
+  if (values['lighthouse-only']) {
+    const next = await startNext(root, NEXT_PORT)
+    try {
+      return printLighthouse(await lighthouseRuns())
+    } finally {
+      await next.stop()
+    }
+  }
   const builds: BuildRun[] = []
   if (!values['skip-build']) {
     const shipped = timedBuild(root)
@@ -105,14 +156,9 @@ async function main() {
   const staticServer = await startStatic(path.join(root, '.next/server/app'), STATIC_PORT)
   try {
     const bytes: Record<string, Bytes> = {}
-    const lighthouse: Record<string, LighthouseScores> = {}
-    for (const [name, url] of Object.entries(PAGES)) {
+    for (const [name, url] of Object.entries(PAGES))
       bytes[name] = await pageBytes(`http://127.0.0.1:${NEXT_PORT}${url}`)
-      lighthouse[name] = await lighthouseMedian(
-        `http://127.0.0.1:${NEXT_PORT}${url}`,
-        Number(values.runs ?? 3),
-      )
-    }
+    const lighthouse = await lighthouseRuns()
     const paths = Object.values(PAGES)
     const nextRun: Throughput = await throughput(`http://127.0.0.1:${NEXT_PORT}`, paths)
     const staticRun: Throughput = await throughput(`http://127.0.0.1:${STATIC_PORT}`, paths)
@@ -199,8 +245,7 @@ async function main() {
         ]),
       ),
     )
-    console.log('Lighthouse (mobile, median of runs)')
-    console.table(lighthouse)
+    printLighthouse(lighthouse)
     console.log(
       `Throughput, 50 connections, 10 s: next start ${nextRun.requestsPerSecond} req/s (p99 ${nextRun.p99Ms} ms), static ${staticRun.requestsPerSecond} req/s (p99 ${staticRun.p99Ms} ms), ratio ${result.throughput.ratio}`,
     )
@@ -209,7 +254,7 @@ async function main() {
     console.log('Builds')
     console.table(builds)
   } finally {
-    next.kill('SIGTERM')
+    await next.stop()
     staticServer.close()
   }
 }

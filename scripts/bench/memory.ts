@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { fields } from '../../lib/newsletter/form'
-import { waitFor } from './servers'
+import { startNext } from './servers'
 
 export type MemoryRun = {
   database: string
@@ -114,26 +113,13 @@ export async function memorySoak(
 ): Promise<MemoryRun> {
   const data = mkdtempSync(path.join(tmpdir(), 'intertitle-soak-'))
   const base = `http://127.0.0.1:${port}`
-  const server = spawn(
-    path.join(root, 'node_modules/.bin/next'),
-    ['start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: root,
-      stdio: 'ignore',
-      // its own process group, so that the server it forks stops with it
-      detached: true,
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATA_DIR: data,
-        DATABASE_URL: databaseUrl,
-        SMTP_URL: '',
-        TRUSTED_PROXIES: '1',
-      },
-    },
+  const server = await startNext(
+    root,
+    port,
+    { DATA_DIR: data, DATABASE_URL: databaseUrl, SMTP_URL: '', TRUSTED_PROXIES: '1' },
+    '/robots.txt',
   )
   try {
-    await waitFor(`${base}/robots.txt`)
     const paths = [
       '/',
       '/reviews',
@@ -152,7 +138,7 @@ export async function memorySoak(
     for (const p of paths) await (await fetch(base + p)).arrayBuffer()
     await signUp(base, 1, 1)
     await new Promise((r) => setTimeout(r, 3000))
-    const warmMiB = treeRssMiB(server.pid!)
+    const warmMiB = treeRssMiB(server.pid)
 
     const started = Date.now()
     await Promise.all([
@@ -170,7 +156,7 @@ export async function memorySoak(
     ])
     const soakSeconds = Math.round((Date.now() - started) / 1000)
     await new Promise((r) => setTimeout(r, 5000))
-    const soakMiB = treeRssMiB(server.pid!)
+    const soakMiB = treeRssMiB(server.pid)
     const outbox = path.join(data, 'outbox')
     const confirmationEmails = readdirSync(outbox).length
     return {
@@ -184,8 +170,7 @@ export async function memorySoak(
       soakSeconds,
     }
   } finally {
-    process.kill(-server.pid!, 'SIGTERM')
-    await new Promise((r) => setTimeout(r, 2000))
+    await server.stop()
     rmSync(data, { recursive: true, force: true })
   }
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
@@ -17,14 +17,44 @@ export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`)
 }
 
-export async function startNext(cwd: string, port: number): Promise<ChildProcess> {
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd,
-    stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  })
-  await waitFor(`http://127.0.0.1:${port}/`)
-  return child
+export type NextServer = { url: string; pid: number; stop: () => Promise<void> }
+
+/**
+ * `next start` of the build in `cwd`, in its own process group so that stopping it also stops
+ * the server process Next forks (killing only the parent leaves that one running).
+ */
+export async function startNext(
+  cwd: string,
+  port: number,
+  env: Record<string, string> = {},
+  readyPath = '/',
+): Promise<NextServer> {
+  const child = spawn(
+    path.join(cwd, 'node_modules/.bin/next'),
+    ['start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd,
+      stdio: 'ignore',
+      detached: true,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    },
+  )
+  const url = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+    await new Promise((r) => setTimeout(r, 1500))
+  }
+  try {
+    await waitFor(url + readyPath)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { url, pid: child.pid!, stop }
 }
 
 /**
