@@ -3,7 +3,8 @@
  * bench-results/ (git-ignored) and the README's charts to docs/bench/. Never a test: it
  * records figures, it does not fail on them.
  *   --skip-build      measure the current .next build
- *   --scale 500,2000  the archive sizes to build (default 500,2000,5000; "none" to skip)
+ *   --scale 500,2000  the archive sizes to build and serve (default 500,2000,5000,20000; "none" to skip)
+ *   --archive-only    only the archive sizes of --scale (default 20000): build, memory, renders, sitemap
  *   --send-only       only the newsletter's send throughput (10,000 emails into a local SMTP server)
  *   --memory-only     only the server's resident memory, warm and after a soak, on both databases
  *   --lighthouse-only only Lighthouse on the current build, beside the empty-page floor
@@ -13,10 +14,8 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { copyProject } from '../project-copy'
 import { pageBytes, type Bytes } from './bytes'
 import { lineChart, stackedBars } from './charts'
-import { generateContent } from './generate-reviews'
 import { lighthouseMedian, type LighthouseScores } from './lighthouse'
 import { startNext, startStatic } from './servers'
 import { sendThroughput, type SendRun } from './newsletter-send'
@@ -24,6 +23,7 @@ import { throughput, type Throughput } from './throughput'
 import { memorySoak, type MemoryRun } from './memory'
 import { startPostgres } from '../testing/postgres'
 import { startFloor } from './floor'
+import { archiveRun, type ArchiveRun } from './archive'
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     'send-only': { type: 'boolean' },
     'memory-only': { type: 'boolean' },
     'lighthouse-only': { type: 'boolean' },
+    'archive-only': { type: 'boolean' },
   },
 })
 const root = process.cwd()
@@ -41,6 +42,7 @@ const NEXT_PORT = 3400
 const STATIC_PORT = 3401
 const SOAK_PORT = 3402
 const FLOOR_PORT = 3403
+const ARCHIVE_PORT = 3404
 
 type BuildRun = { reviews: number; ms: number; msPerReview: number; peakMemoryMiB: number | null }
 
@@ -129,7 +131,35 @@ function printLighthouse(lighthouse: Lighthouse) {
   )
 }
 
+/** Each archive size of --scale: built, served and measured (scripts/bench/archive.ts). */
+async function archiveRuns(defaults: string): Promise<ArchiveRun[]> {
+  const sizes = values.scale === 'none' ? [] : (values.scale ?? defaults).split(',').map(Number)
+  const runs: ArchiveRun[] = []
+  for (const count of sizes) runs.push(await archiveRun(root, count, ARCHIVE_PORT, timedBuild))
+  return runs
+}
+
+function printArchives(runs: ArchiveRun[]) {
+  if (runs.length === 0) return
+  console.log('Archives (generated reviews; render times from the server, to the last byte)')
+  console.table(
+    runs.map((r) => ({
+      reviews: r.reviews,
+      'build s': r.buildSeconds,
+      'build peak MiB': r.buildPeakMiB,
+      'server MiB': r.serverWarmMiB,
+      'old review 1st p50/p99 ms': `${r.oldReviewFirstRenderMs.p50}/${r.oldReviewFirstRenderMs.p99}`,
+      'then p50 ms': r.oldReviewSecondRenderMs.p50,
+      'search index MiB': r.searchIndexMiB,
+      'sitemap KB/ms': `${Math.round(r.sitemap.bytes / 1024)}/${r.sitemap.firstMs}`,
+      'sitemap URLs': r.sitemap.urls,
+      'largest page': `${r.largestPage.path} ${Math.round(r.largestPage.bytes / 1024)} KB`,
+    })),
+  )
+}
+
 async function main() {
+  if (values['archive-only']) return printArchives(await archiveRuns('20000'))
   if (values['send-only']) return printSend(await sendThroughput())
   if (values['memory-only']) return printMemory(await memoryRuns())
   if (values['lighthouse-only']) {
@@ -165,23 +195,14 @@ async function main() {
     const send = await sendThroughput()
     const memory = await memoryRuns()
 
-    const scale =
-      values.scale === 'none' ? [] : (values.scale ?? '500,2000,5000').split(',').map(Number)
-    for (const count of scale) {
-      const copy = copyProject(root, path.join(root, '.bench-build'))
-      generateContent(path.join(root, 'content'), path.join(copy, 'content-generated'), count)
-      const run = timedBuild(copy, {
-        CONTENT_DIR: 'content-generated',
-        URL_HISTORY_FILE: path.join(copy, 'urls.txt'),
-      })
+    const archives = await archiveRuns('500,2000,5000,20000')
+    for (const run of archives)
       builds.push({
-        reviews: count,
-        ms: run.ms,
-        msPerReview: Math.round(run.ms / count),
-        peakMemoryMiB: run.peakMemoryMiB,
+        reviews: run.reviews,
+        ms: run.buildSeconds * 1000,
+        msPerReview: Math.round((run.buildSeconds * 1000) / run.reviews),
+        peakMemoryMiB: run.buildPeakMiB,
       })
-      console.log(`built ${count} reviews in ${(run.ms / 1000).toFixed(1)} s`)
-    }
 
     const result = {
       date: new Date().toISOString(),
@@ -195,6 +216,7 @@ async function main() {
       builds,
       send,
       memory,
+      archives,
     }
     mkdirSync('bench-results', { recursive: true })
     writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2))
@@ -251,6 +273,7 @@ async function main() {
     )
     printSend(send)
     printMemory(memory)
+    printArchives(archives)
     console.log('Builds')
     console.table(builds)
   } finally {

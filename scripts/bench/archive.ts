@@ -1,0 +1,138 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { copyProject } from '../project-copy'
+import { generateContent } from './generate-reviews'
+import { treeRssMiB } from './memory'
+import { startNext } from './servers'
+
+export type ArchiveRun = {
+  reviews: number
+  buildSeconds: number
+  buildPeakMiB: number | null
+  serverWarmMiB: number
+  oldReviewFirstRenderMs: { p50: number; p99: number; max: number; sampled: number }
+  oldReviewSecondRenderMs: { p50: number }
+  searchIndexMiB: number
+  sitemap: { bytes: number; firstMs: number; urls: number; parts: number }
+  largestPage: { path: string; bytes: number }
+}
+
+type Build = (
+  cwd: string,
+  env: Record<string, string>,
+) => { ms: number; peakMemoryMiB: number | null }
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+function folderBytes(dir: string): number {
+  let total = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size
+  }
+  return total
+}
+
+/** One timed GET: milliseconds to the last byte, and the body's size uncompressed. */
+async function timedGet(url: string): Promise<{ ms: number; bytes: number; text: string }> {
+  const started = performance.now()
+  const response = await fetch(url)
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`)
+  return { ms: Math.round(performance.now() - started), bytes: Buffer.byteLength(text), text }
+}
+
+/**
+ * A production build of `count` reviews (the shipped ones topped up with generated copies),
+ * then the running server with the whole archive: its resident memory, the first render of
+ * old reviews that were not prerendered, the sitemap, the search index and the largest page.
+ */
+export async function archiveRun(
+  root: string,
+  count: number,
+  port: number,
+  build: Build,
+): Promise<ArchiveRun> {
+  const copy = copyProject(root, path.join(root, '.bench-build'))
+  generateContent(path.join(root, 'content'), path.join(copy, 'content-generated'), count)
+  const env = { CONTENT_DIR: 'content-generated', URL_HISTORY_FILE: path.join(copy, 'urls.txt') }
+  const built = build(copy, env)
+  console.log(`built ${count} reviews in ${(built.ms / 1000).toFixed(1)} s`)
+
+  const data = mkdtempSync(path.join(tmpdir(), 'intertitle-archive-'))
+  const server = await startNext(copy, port, { ...env, DATA_DIR: data, SMTP_URL: '' })
+  try {
+    const base = server.url
+    for (const p of ['/', '/reviews', '/critics', '/genres/drama', '/search?q=wick'])
+      await timedGet(base + p)
+    await new Promise((r) => setTimeout(r, 3000))
+    const serverWarmMiB = treeRssMiB(server.pid)
+
+    // Old reviews: generated ones Next did not prerender, spread over the archive.
+    const prerendered = new Set(
+      readdirSync(path.join(copy, '.next/server/app/reviews'))
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => f.replace(/\.html$/, '')),
+    )
+    const old = readdirSync(path.join(copy, 'content-generated/reviews'))
+      .map((f) => f.replace(/\.mdx$/, ''))
+      .filter((slug) => slug.startsWith('generated-') && !prerendered.has(slug))
+    const step = Math.max(1, Math.floor(old.length / 200))
+    const sample = old.filter((_, i) => i % step === 0).slice(0, 200)
+    const first: number[] = []
+    for (const slug of sample) first.push((await timedGet(`${base}/reviews/${slug}`)).ms)
+    const second: number[] = []
+    for (const slug of sample.slice(0, 50))
+      second.push((await timedGet(`${base}/reviews/${slug}`)).ms)
+
+    const sitemap = await timedGet(`${base}/sitemap.xml`)
+    const parts = [...sitemap.text.matchAll(/<sitemap>/g)].length
+    let urls = [...sitemap.text.matchAll(/<url>/g)].length
+    for (let i = 0; i < parts; i++)
+      urls += [...(await timedGet(`${base}/sitemaps/${i}.xml`)).text.matchAll(/<url>/g)].length
+
+    // The largest page: every prerendered page, and the first page of the listings that render
+    // on request.
+    let largestPage = { path: '', bytes: 0 }
+    const app = path.join(copy, '.next/server/app')
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name)
+        if (entry.isDirectory()) visit(full)
+        else if (entry.name.endsWith('.html') && statSync(full).size > largestPage.bytes)
+          largestPage = { path: path.relative(app, full), bytes: statSync(full).size }
+      }
+    }
+    visit(app)
+    for (const p of ['/genres/drama', '/critics/hannah-okafor', '/search?q=wick', '/reviews']) {
+      const { bytes } = await timedGet(base + p)
+      if (bytes > largestPage.bytes) largestPage = { path: p, bytes }
+    }
+
+    return {
+      reviews: count,
+      buildSeconds: Math.round(built.ms / 1000),
+      buildPeakMiB: built.peakMemoryMiB,
+      serverWarmMiB,
+      oldReviewFirstRenderMs: {
+        p50: percentile(first, 50),
+        p99: percentile(first, 99),
+        max: Math.max(...first),
+        sampled: first.length,
+      },
+      oldReviewSecondRenderMs: { p50: percentile(second, 50) },
+      searchIndexMiB: Number(
+        (folderBytes(path.join(copy, 'public/pagefind')) / 1024 / 1024).toFixed(1),
+      ),
+      sitemap: { bytes: sitemap.bytes, firstMs: sitemap.ms, urls, parts },
+      largestPage,
+    }
+  } finally {
+    await server.stop()
+    rmSync(data, { recursive: true, force: true })
+  }
+}
