@@ -7,6 +7,8 @@
  *   --archive-only    only the archive sizes of --scale (default 20000): build, memory, renders, sitemap
  *   --send-only       only the newsletter's send throughput (10,000 emails into a local SMTP server)
  *   --memory-only     only the server's resident memory, warm and after a soak, on both databases
+ *   --databases pglite|postgres  the soak on one database only
+ *   --heap            the soak also snapshots the server's live JavaScript heap, warm and after
  *   --lighthouse-only only Lighthouse on the current build, beside the empty-page floor
  *   --runs N          Lighthouse runs a page, the median kept (default 5)
  */
@@ -34,6 +36,8 @@ const { values } = parseArgs({
     'memory-only': { type: 'boolean' },
     'lighthouse-only': { type: 'boolean' },
     'archive-only': { type: 'boolean' },
+    databases: { type: 'string' },
+    heap: { type: 'boolean' },
   },
 })
 const root = process.cwd()
@@ -78,12 +82,17 @@ function printSend(send: SendRun) {
 
 /** The soak on PGlite (the embedded default), then on a throwaway PostgreSQL server. */
 async function memoryRuns(): Promise<MemoryRun[]> {
-  const runs = [await memorySoak(root, SOAK_PORT)]
-  const postgres = await startPostgres()
-  try {
-    runs.push(await memorySoak(root, SOAK_PORT, { databaseUrl: postgres.url }))
-  } finally {
-    await postgres.stop()
+  const databases = (values.databases ?? 'pglite,postgres').split(',')
+  const heap = values.heap ?? false
+  const runs: MemoryRun[] = []
+  if (databases.includes('pglite')) runs.push(await memorySoak(root, SOAK_PORT, { heap }))
+  if (databases.includes('postgres')) {
+    const postgres = await startPostgres()
+    try {
+      runs.push(await memorySoak(root, SOAK_PORT, { databaseUrl: postgres.url, heap }))
+    } finally {
+      await postgres.stop()
+    }
   }
   return runs
 }

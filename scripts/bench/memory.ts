@@ -14,10 +14,13 @@ export type MemoryRun = {
   signups: number
   confirmationEmails: number
   soakSeconds: number
+  /** With `heap`: the server's live JavaScript heap (a snapshot, after a full collection). */
+  warmHeapMiB?: number
+  soakHeapMiB?: number
 }
 
-/** Resident memory of a process and every process under it, in MiB (Linux /proc). */
-export function treeRssMiB(pid: number): number {
+/** Every process under `pid` (itself included), from Linux /proc. */
+function processTree(pid: number): number[] {
   const children = new Map<number, number[]>()
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
@@ -30,17 +33,64 @@ export function treeRssMiB(pid: number): number {
       // gone already
     }
   }
-  let kb = 0
+  const tree: number[] = []
   const visit = (p: number) => {
+    tree.push(p)
+    for (const child of children.get(p) ?? []) visit(child)
+  }
+  visit(pid)
+  return tree
+}
+
+/** Resident memory of a process and every process under it, in MiB. */
+export function treeRssMiB(pid: number): number {
+  let kb = 0
+  for (const p of processTree(pid)) {
     try {
       kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0)
     } catch {
       // gone already
     }
-    for (const child of children.get(p) ?? []) visit(child)
   }
-  visit(pid)
   return Math.round(kb / 1024)
+}
+
+/**
+ * The live JavaScript heap of the Next server under `pid` (started with
+ * `--heapsnapshot-signal=SIGUSR2`): V8 collects garbage, writes a snapshot into `dir`, and the
+ * size of every object in it is summed. Writing one is itself costly, so it is taken only on
+ * request and after the resident size has been read.
+ */
+async function liveHeapMiB(pid: number, dir: string): Promise<number> {
+  const server = processTree(pid).find((p) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').startsWith('next-server')
+    } catch {
+      return false
+    }
+  })
+  if (!server) throw new Error('no next-server process to snapshot')
+  const before = new Set(readdirSync(dir))
+  process.kill(server, 'SIGUSR2')
+  for (let waited = 0; waited < 300_000; waited += 1000) {
+    await new Promise((r) => setTimeout(r, 1000))
+    const file = readdirSync(dir).find((f) => f.endsWith('.heapsnapshot') && !before.has(f))
+    if (!file) continue
+    let snapshot: { snapshot: { meta: { node_fields: string[] } }; nodes: number[] }
+    try {
+      snapshot = JSON.parse(readFileSync(path.join(dir, file), 'utf8'))
+    } catch {
+      continue // still being written
+    }
+    rmSync(path.join(dir, file))
+    const fields = snapshot.snapshot.meta.node_fields
+    const selfSize = fields.indexOf('self_size')
+    let bytes = 0
+    for (let i = selfSize; i < snapshot.nodes.length; i += fields.length)
+      bytes += snapshot.nodes[i] ?? 0
+    return Math.round(bytes / 1024 / 1024)
+  }
+  throw new Error('the heap snapshot did not appear')
 }
 
 const ENTITIES: Record<string, string> = {
@@ -109,14 +159,22 @@ async function signUp(base: string, count: number, concurrency = 8): Promise<voi
 export async function memorySoak(
   root: string,
   port: number,
-  { requests = 100_000, signups = 5_000, databaseUrl = '' } = {},
+  { requests = 100_000, signups = 5_000, databaseUrl = '', heap = false } = {},
 ): Promise<MemoryRun> {
   const data = mkdtempSync(path.join(tmpdir(), 'intertitle-soak-'))
   const base = `http://127.0.0.1:${port}`
   const server = await startNext(
     root,
     port,
-    { DATA_DIR: data, DATABASE_URL: databaseUrl, SMTP_URL: '', TRUSTED_PROXIES: '1' },
+    {
+      DATA_DIR: data,
+      DATABASE_URL: databaseUrl,
+      SMTP_URL: '',
+      TRUSTED_PROXIES: '1',
+      ...(heap && {
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${data}`,
+      }),
+    },
     '/robots.txt',
   )
   try {
@@ -139,6 +197,7 @@ export async function memorySoak(
     await signUp(base, 1, 1)
     await new Promise((r) => setTimeout(r, 3000))
     const warmMiB = treeRssMiB(server.pid)
+    const warmHeapMiB = heap ? await liveHeapMiB(server.pid, data) : undefined
 
     const started = Date.now()
     await Promise.all([
@@ -157,6 +216,7 @@ export async function memorySoak(
     const soakSeconds = Math.round((Date.now() - started) / 1000)
     await new Promise((r) => setTimeout(r, 5000))
     const soakMiB = treeRssMiB(server.pid)
+    const soakHeapMiB = heap ? await liveHeapMiB(server.pid, data) : undefined
     const outbox = path.join(data, 'outbox')
     const confirmationEmails = readdirSync(outbox).length
     return {
@@ -168,6 +228,7 @@ export async function memorySoak(
       signups,
       confirmationEmails,
       soakSeconds,
+      ...(heap && { warmHeapMiB, soakHeapMiB }),
     }
   } finally {
     await server.stop()
