@@ -8,8 +8,7 @@ import { startNext } from './servers'
 
 export type ArchiveRun = {
   reviews: number
-  buildSeconds: number
-  buildPeakMiB: number | null
+  build: Built
   serverWarmMiB: number
   oldReviewFirstRenderMs: { p50: number; p99: number; max: number; sampled: number }
   oldReviewSecondRenderMs: { p50: number }
@@ -18,10 +17,8 @@ export type ArchiveRun = {
   largestPage: { path: string; bytes: number }
 }
 
-type Build = (
-  cwd: string,
-  env: Record<string, string>,
-) => { ms: number; peakMemoryMiB: number | null }
+type Built = { ms: number; peakMemoryMiB: number | null }
+type Build = (cwd: string, env: Record<string, string>) => Built
 
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b)
@@ -115,8 +112,7 @@ export async function archiveRun(
 
     return {
       reviews: count,
-      buildSeconds: Math.round(built.ms / 1000),
-      buildPeakMiB: built.peakMemoryMiB,
+      build: built,
       serverWarmMiB,
       oldReviewFirstRenderMs: {
         p50: percentile(first, 50),

@@ -50,6 +50,11 @@ const ARCHIVE_PORT = 3404
 
 type BuildRun = { reviews: number; ms: number; msPerReview: number; peakMemoryMiB: number | null }
 
+const buildRun = (
+  reviews: number,
+  { ms, peakMemoryMiB }: { ms: number; peakMemoryMiB: number | null },
+): BuildRun => ({ reviews, ms, msPerReview: Math.round(ms / reviews), peakMemoryMiB })
+
 function timedBuild(
   cwd: string,
   env: Record<string, string> = {},
@@ -154,8 +159,8 @@ function printArchives(runs: ArchiveRun[]) {
   console.table(
     runs.map((r) => ({
       reviews: r.reviews,
-      'build s': r.buildSeconds,
-      'build peak MiB': r.buildPeakMiB,
+      'build s': Math.round(r.build.ms / 1000),
+      'build peak MiB': r.build.peakMemoryMiB,
       'server MiB': r.serverWarmMiB,
       'old review 1st p50/p99 ms': `${r.oldReviewFirstRenderMs.p50}/${r.oldReviewFirstRenderMs.p99}`,
       'then p50 ms': r.oldReviewSecondRenderMs.p50,
@@ -182,13 +187,7 @@ async function main() {
   const builds: BuildRun[] = []
   if (!values['skip-build']) {
     const shipped = timedBuild(root)
-    const n = countReviews(path.join(root, 'content'))
-    builds.push({
-      reviews: n,
-      ms: shipped.ms,
-      msPerReview: Math.round(shipped.ms / n),
-      peakMemoryMiB: shipped.peakMemoryMiB,
-    })
+    builds.push(buildRun(countReviews(path.join(root, 'content')), shipped))
   }
 
   const next = await startNext(root, NEXT_PORT)
@@ -205,13 +204,7 @@ async function main() {
     const memory = await memoryRuns()
 
     const archives = await archiveRuns('500,2000,5000,20000')
-    for (const run of archives)
-      builds.push({
-        reviews: run.reviews,
-        ms: run.buildSeconds * 1000,
-        msPerReview: Math.round((run.buildSeconds * 1000) / run.reviews),
-        peakMemoryMiB: run.buildPeakMiB,
-      })
+    for (const run of archives) builds.push(buildRun(run.reviews, run.build))
 
     const result = {
       date: new Date().toISOString(),

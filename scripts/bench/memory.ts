@@ -162,7 +162,6 @@ export async function memorySoak(
   { requests = 100_000, signups = 5_000, databaseUrl = '', heap = false } = {},
 ): Promise<MemoryRun> {
   const data = mkdtempSync(path.join(tmpdir(), 'intertitle-soak-'))
-  const base = `http://127.0.0.1:${port}`
   const server = await startNext(
     root,
     port,
@@ -177,6 +176,7 @@ export async function memorySoak(
     },
     '/robots.txt',
   )
+  const base = server.url
   try {
     const paths = [
       '/',
