@@ -111,8 +111,8 @@ const oddPaths = [
   '/api/preview?slug=ballerina-2025&expires=abc&signature=%ZZ',
   `/api/preview?slug=${'z'.repeat(5000)}`,
   '/api/preview/exit?next=https://evil.example',
-  '/_next/image?url=%2Fetc%2Fpasswd&w=64&q=75',
-  '/_next/image?url=https%3A%2F%2Fevil.example%2Fx.png&w=64&q=75',
+  '/_next/image?url=%2Fetc%2Fpasswd&w=640&q=75',
+  '/_next/image?url=https%3A%2F%2Fevil.example%2Fx.png&w=640&q=75',
   '/_next/static/..%2f..%2fpackage.json',
 ]
 
@@ -428,13 +428,13 @@ test("the image optimiser takes only the site's images: a URL that redirects is 
   ]
   for (const url of redirecting) {
     const response = await fetch(
-      `${server.base}/_next/image?url=${encodeURIComponent(url)}&w=64&q=75`,
+      `${server.base}/_next/image?url=${encodeURIComponent(url)}&w=640&q=75`,
       { redirect: 'manual' },
     )
     expectRefused(await fromFetch(response), 400, url)
   }
   const optimised = await fetch(
-    `${server.base}/_next/image?url=${encodeURIComponent(still)}&w=64&q=75`,
+    `${server.base}/_next/image?url=${encodeURIComponent(still)}&w=640&q=75`,
   )
   expect(optimised.status).toBe(200)
   await optimised.arrayBuffer()
@@ -450,7 +450,7 @@ test("a draft's still stays unknown under any spelling, directly and through the
     hero.replace('/stills/', '/stills/./'),
   ]
   for (const spelling of spellings) {
-    for (const url of [spelling, `/_next/image?url=${encodeURIComponent(spelling)}&w=64&q=75`]) {
+    for (const url of [spelling, `/_next/image?url=${encodeURIComponent(spelling)}&w=640&q=75`]) {
       const response = await fetch(`${server.base}${url}`, { redirect: 'manual' })
       expect.soft(response.status, url).not.toBe(200)
       expect.soft(response.status, url).toBeLessThan(500)

@@ -48,6 +48,15 @@ test.describe('a reader reads the flagship review', () => {
     ).toHaveAttribute('fetchpriority', 'high')
     const lazy = await page.locator('article img[loading="lazy"]').count()
     expect(lazy).toBeGreaterThan(0)
+    // The cover is drawn 200 px wide on every screen: one file per pixel density, not every width.
+    const cover = page.locator('#issue-panel-heading').locator('xpath=ancestor::section//img')
+    const candidates = ((await cover.getAttribute('srcset')) ?? '').split(', ')
+    expect(candidates.map((c) => c.split(' ')[1])).toEqual(['1x', '2x'])
+    expect(candidates[0]).toContain('w=200&')
+    await cover.scrollIntoViewIfNeeded()
+    await expect
+      .poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0)
     // next/image's client component would put its hook in the page's scripts; the server renders plain <img>.
     const scripts = await page.evaluate(() =>
       performance

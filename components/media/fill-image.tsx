@@ -25,6 +25,19 @@ export function FillImage({ src, alt, sizes, preload = false, className = 'objec
     fetchPriority: preload ? 'high' : undefined,
     loading: preload ? 'eager' : 'lazy',
   })
+  // Drawn at one width on every screen (a cover at "200px"): one file for each pixel density
+  // ("1x, 2x") instead of every width Next knows, from 16 px to 3,840, which the browser would
+  // never pick and every page would carry twice (its HTML and its React payload).
+  const fixed = /^(\d+)px$/.exec(sizes)?.[1]
+  if (fixed) {
+    const { srcSet, src: fallback } = getImageProps({
+      src,
+      alt,
+      width: Number(fixed),
+      height: Number(fixed),
+    }).props
+    Object.assign(props, { srcSet, src: fallback, sizes: undefined })
+  }
   // An <img> at high priority is preloaded from <head> by React's server renderer itself, so the
   // hero needs no preload link of its own (and a hint would also travel in every prefetch).
   // eslint-disable-next-line @next/next/no-img-element -- this is next/image's own output, rendered on the server
