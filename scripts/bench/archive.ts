@@ -9,6 +9,11 @@ import { startNext } from './servers'
 export type ArchiveRun = {
   reviews: number
   build: Built
+  /** What the running server showed; absent when the build failed. */
+  served?: Served
+}
+
+type Served = {
   serverWarmMiB: number
   oldReviewFirstRenderMs: { p50: number; p99: number; max: number; sampled: number }
   oldReviewSecondRenderMs: { p50: number }
@@ -17,7 +22,8 @@ export type ArchiveRun = {
   largestPage: { path: string; bytes: number }
 }
 
-type Built = { ms: number; peakMemoryMiB: number | null }
+/** A build's time and peak memory; `failure` says why it stopped, when it did. */
+export type Built = { ms: number; peakMemoryMiB: number | null; failure?: string }
 type Build = (cwd: string, env: Record<string, string>) => Built
 
 const percentile = (xs: number[], p: number) => {
@@ -58,7 +64,11 @@ export async function archiveRun(
   generateContent(path.join(root, 'content'), path.join(copy, 'content-generated'), count)
   const env = { CONTENT_DIR: 'content-generated', URL_HISTORY_FILE: path.join(copy, 'urls.txt') }
   const built = build(copy, env)
-  console.log(`built ${count} reviews in ${(built.ms / 1000).toFixed(1)} s`)
+  console.log(
+    `${built.failure ? 'failed to build' : 'built'} ${count} reviews in ${(built.ms / 1000).toFixed(1)} s` +
+      (built.failure ? `: ${built.failure}` : ''),
+  )
+  if (built.failure) return { reviews: count, build: built }
 
   const data = mkdtempSync(path.join(tmpdir(), 'intertitle-archive-'))
   const server = await startNext(copy, port, { ...env, DATA_DIR: data, SMTP_URL: '' })
@@ -110,9 +120,7 @@ export async function archiveRun(
       if (bytes > largestPage.bytes) largestPage = { path: p, bytes }
     }
 
-    return {
-      reviews: count,
-      build: built,
+    const served: Served = {
       serverWarmMiB,
       oldReviewFirstRenderMs: {
         p50: percentile(first, 50),
@@ -127,6 +135,7 @@ export async function archiveRun(
       sitemap: { bytes: sitemap.bytes, firstMs: sitemap.ms, urls, parts },
       largestPage,
     }
+    return { reviews: count, build: built, served }
   } finally {
     await server.stop()
     rmSync(data, { recursive: true, force: true })

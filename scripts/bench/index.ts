@@ -6,7 +6,7 @@
  *   --scale 500,2000  the archive sizes to build and serve (default 500,2000,5000,20000; "none" to skip)
  *   --archive-only    only the archive sizes of --scale (default 20000): build, memory, renders, sitemap
  *   --send-only       only the newsletter's send throughput (10,000 emails into a local SMTP server)
- *   --memory-only     only the server's resident memory, warm and after a soak, on both databases
+ *   --memory-only     only the server's resident memory (warm, after a soak, a minute idle) on both databases
  *   --databases pglite|postgres  the soak on one database only
  *   --heap            the soak also snapshots the server's live JavaScript heap, warm and after
  *   --lighthouse-only only Lighthouse on the current build, beside the empty-page floor
@@ -25,7 +25,7 @@ import { throughput, type Throughput } from './throughput'
 import { memorySoak, type MemoryRun } from './memory'
 import { startPostgres } from '../testing/postgres'
 import { startFloor } from './floor'
-import { archiveRun, type ArchiveRun } from './archive'
+import { archiveRun, type ArchiveRun, type Built } from './archive'
 
 const { values } = parseArgs({
   options: {
@@ -50,15 +50,15 @@ const ARCHIVE_PORT = 3404
 
 type BuildRun = { reviews: number; ms: number; msPerReview: number; peakMemoryMiB: number | null }
 
-const buildRun = (
-  reviews: number,
-  { ms, peakMemoryMiB }: { ms: number; peakMemoryMiB: number | null },
-): BuildRun => ({ reviews, ms, msPerReview: Math.round(ms / reviews), peakMemoryMiB })
+const buildRun = (reviews: number, { ms, peakMemoryMiB }: Built): BuildRun => ({
+  reviews,
+  ms,
+  msPerReview: Math.round(ms / reviews),
+  peakMemoryMiB,
+})
 
-function timedBuild(
-  cwd: string,
-  env: Record<string, string> = {},
-): { ms: number; peakMemoryMiB: number | null } {
+/** `npm run build` in `cwd`, timed; a failed build says why (its fatal error) instead of throwing. */
+function timedBuild(cwd: string, env: Record<string, string> = {}): Built {
   const start = Date.now()
   const gnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0
   const cmd = gnuTime
@@ -70,10 +70,16 @@ function timedBuild(
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     maxBuffer: 256 * 1024 * 1024,
   })
-  if (run.status !== 0) throw new Error(`build failed in ${cwd}:\n${run.stderr.slice(-3000)}`)
   const peak = /PEAK_KB=(\d+)/.exec(run.stderr)?.[1]
   // GNU time reports the largest single process, which for next build is its main worker.
-  return { ms: Date.now() - start, peakMemoryMiB: peak ? Math.round(Number(peak) / 1024) : null }
+  const built: Built = {
+    ms: Date.now() - start,
+    peakMemoryMiB: peak ? Math.round(Number(peak) / 1024) : null,
+  }
+  if (run.status === 0) return built
+  console.error(run.stderr.slice(-3000))
+  const fatal = /FATAL ERROR: .*|^Error: .*/m.exec(run.stderr)?.[0]
+  return { ...built, failure: fatal ?? `exit ${run.status ?? run.signal}` }
 }
 
 const countReviews = (dir: string) =>
@@ -157,17 +163,21 @@ function printArchives(runs: ArchiveRun[]) {
   if (runs.length === 0) return
   console.log('Archives (generated reviews; render times from the server, to the last byte)')
   console.table(
-    runs.map((r) => ({
-      reviews: r.reviews,
-      'build s': Math.round(r.build.ms / 1000),
-      'build peak MiB': r.build.peakMemoryMiB,
-      'server MiB': r.serverWarmMiB,
-      'old review 1st p50/p99 ms': `${r.oldReviewFirstRenderMs.p50}/${r.oldReviewFirstRenderMs.p99}`,
-      'then p50 ms': r.oldReviewSecondRenderMs.p50,
-      'search index MiB': r.searchIndexMiB,
-      'sitemap KB/ms': `${Math.round(r.sitemap.bytes / 1024)}/${r.sitemap.firstMs}`,
-      'sitemap URLs': r.sitemap.urls,
-      'largest page': `${r.largestPage.path} ${Math.round(r.largestPage.bytes / 1024)} KB`,
+    runs.map(({ reviews, build, served: s }) => ({
+      reviews,
+      'build s': Math.round(build.ms / 1000),
+      'build peak MiB': build.peakMemoryMiB,
+      ...(s
+        ? {
+            'server MiB': s.serverWarmMiB,
+            'old review 1st p50/p99 ms': `${s.oldReviewFirstRenderMs.p50}/${s.oldReviewFirstRenderMs.p99}`,
+            'then p50 ms': s.oldReviewSecondRenderMs.p50,
+            'search index MiB': s.searchIndexMiB,
+            'sitemap KB/ms': `${Math.round(s.sitemap.bytes / 1024)}/${s.sitemap.firstMs}`,
+            'sitemap URLs': s.sitemap.urls,
+            'largest page': `${s.largestPage.path} ${Math.round(s.largestPage.bytes / 1024)} KB`,
+          }
+        : { 'build failed': build.failure }),
     })),
   )
 }
@@ -187,6 +197,7 @@ async function main() {
   const builds: BuildRun[] = []
   if (!values['skip-build']) {
     const shipped = timedBuild(root)
+    if (shipped.failure) throw new Error(`the build failed: ${shipped.failure}`)
     builds.push(buildRun(countReviews(path.join(root, 'content')), shipped))
   }
 
@@ -204,7 +215,8 @@ async function main() {
     const memory = await memoryRuns()
 
     const archives = await archiveRuns('500,2000,5000,20000')
-    for (const run of archives) builds.push(buildRun(run.reviews, run.build))
+    for (const run of archives)
+      if (!run.build.failure) builds.push(buildRun(run.reviews, run.build))
 
     const result = {
       date: new Date().toISOString(),
