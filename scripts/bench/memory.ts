@@ -10,6 +10,8 @@ export type MemoryRun = {
   warmMiB: number
   soakMiB: number
   ratio: number
+  /** A minute after the soak, with no requests: what the server gives back once idle. */
+  idleMiB: number
   requests: number
   signups: number
   confirmationEmails: number
@@ -217,6 +219,8 @@ export async function memorySoak(
     await new Promise((r) => setTimeout(r, 5000))
     const soakMiB = treeRssMiB(server.pid)
     const soakHeapMiB = heap ? await liveHeapMiB(server.pid, data) : undefined
+    await new Promise((r) => setTimeout(r, 60_000))
+    const idleMiB = treeRssMiB(server.pid)
     const outbox = path.join(data, 'outbox')
     const confirmationEmails = readdirSync(outbox).length
     return {
@@ -224,6 +228,7 @@ export async function memorySoak(
       warmMiB,
       soakMiB,
       ratio: Number((soakMiB / warmMiB).toFixed(2)),
+      idleMiB,
       requests,
       signups,
       confirmationEmails,
