@@ -44,25 +44,28 @@ export function createPostgresRateLimiter({
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 30_000 })
   pool.on('error', (error) => console.error('rate limit: idle PostgreSQL connection failed', error))
   const duration = Math.max(1, Math.round(windowMs / 1000))
-  let tableMade: (error?: unknown) => void = () => {}
+  const options = {
+    storeClient: pool,
+    tableName: 'rate_limits',
+    keyPrefix: name,
+    points: limit,
+    duration,
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points: limit, duration }),
+  }
   // The library makes its table when constructed; counting waits for it (or for its failure).
+  // Two instances starting on a new database race to make it, and PostgreSQL can fail the
+  // loser's CREATE TABLE IF NOT EXISTS with "already exists" (42P07, or 23505 on its type): the
+  // table is there, so that instance counts in it too rather than in its own memory.
+  let limiter!: RateLimiterPostgres
   const ready = new Promise<void>((resolve) => {
-    tableMade = (error) => {
-      if (error) console.error('rate limit: could not create its table', error)
+    limiter = new RateLimiterPostgres(options, (error?: unknown) => {
+      const code = (error as { code?: string } | undefined)?.code
+      if (code === '42P07' || code === '23505')
+        limiter = new RateLimiterPostgres({ ...options, tableCreated: true })
+      else if (error) console.error('rate limit: could not create its table', error)
       resolve()
-    }
+    })
   })
-  const limiter = new RateLimiterPostgres(
-    {
-      storeClient: pool,
-      tableName: 'rate_limits',
-      keyPrefix: name,
-      points: limit,
-      duration,
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points: limit, duration }),
-    },
-    (error?: unknown) => tableMade(error),
-  )
   return {
     async take(key) {
       await ready
