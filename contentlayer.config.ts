@@ -4,7 +4,7 @@ import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/
 import { parse } from 'yaml'
 import { remarkFilmLinks, type FilmRef } from './lib/content/film-links'
 import { proseText } from './lib/content/mdx-text'
-import { publicFilmSlugs, type Publishable } from './lib/content/publication'
+import { publicFilmSlugs, type Publishable } from './lib/content/publication.mjs'
 
 const contentDirPath = process.env.CONTENT_DIR ?? 'content'
 

@@ -1,9 +1,10 @@
+// @ts-check
 import path from 'node:path'
-import type { NextConfig } from 'next'
-import { firstPageRedirects, reviewRedirects } from './lib/content/redirects'
-import { ogFontFiles } from './lib/seo/og-fonts'
+import { firstPageRedirects, reviewRedirects } from './lib/content/redirects.mjs'
+import { ogFontFiles } from './lib/seo/og-fonts.mjs'
 
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   reactStrictMode: true,
   // Kept in node_modules (and so in a standalone build's): lib/db/pglite.ts runs it in a child
   // process to create a new database folder, as well as in the server.

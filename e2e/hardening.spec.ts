@@ -83,7 +83,7 @@ const oddPaths = [
   '/reviews/..%2f..%2f..%2fetc%2fpasswd',
   '/reviews/%2e%2e/%2e%2e/package.json',
   '/../../etc/passwd',
-  '/reviews/ballerina-2025/..%5c..%5cnext.config.ts',
+  '/reviews/ballerina-2025/..%5c..%5cnext.config.mjs',
   `/reviews/${'a'.repeat(3000)}`,
   '/reviews/%F0%9F%8E%AC-ballerina',
   '/reviews/ballerina-2025%00',

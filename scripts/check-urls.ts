@@ -1,6 +1,6 @@
 /** Run by `npm run build` after Contentlayer: fails if a once-published URL no longer resolves. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { reviewRedirects } from '../lib/content/redirects'
+import { reviewRedirects } from '../lib/content/redirects.mjs'
 import { publicPages } from '../lib/content/public-pages'
 import {
   URL_HISTORY_HEADER,

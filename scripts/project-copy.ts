@@ -14,7 +14,7 @@ export const PROJECT_ENTRIES = [
   'package.json',
   'tsconfig.json',
   'tsconfig.scripts.json',
-  'next.config.ts',
+  'next.config.mjs',
   'postcss.config.mjs',
   'contentlayer.config.ts',
   'keystatic.config.ts',

@@ -1,5 +1,5 @@
 import type { PublicationState, Review } from '@/lib/content'
-import { publishedOn } from '@/lib/content/publication'
+import { publishedOn } from '@/lib/content/publication.mjs'
 import { DateText } from '@/components/ui/date'
 
 /** On an unpublished review seen in preview: what state it is in, and when it goes live. */

@@ -9,12 +9,12 @@ import {
   publicationState,
   publicationTime,
   publicFilmSlugs,
-} from '@/lib/content/publication'
+} from '@/lib/content/publication.mjs'
 import { stills } from '@/lib/content/mdx-text'
 
 export type { Critic, Film, Issue, Review }
-export type { PublicationState } from '@/lib/content/publication'
-export { publishedOn } from '@/lib/content/publication'
+export type { PublicationState } from '@/lib/content/publication.mjs'
+export { publishedOn } from '@/lib/content/publication.mjs'
 
 type Options = { preview?: boolean; now?: Date }
 

@@ -1,5 +1,5 @@
 import type { Review } from '@/lib/content'
-import { publishedOn } from '@/lib/content/publication'
+import { publishedOn } from '@/lib/content/publication.mjs'
 
 /** When a review last changed, from its content, never from the clock. */
 export function reviewModified(review: Review): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isPublished, publicationState } from '@/lib/content/publication'
+import { isPublished, publicationState } from '@/lib/content/publication.mjs'
 
 const now = new Date('2025-06-05T12:00:00Z')
 

@@ -1,19 +1,24 @@
+// @ts-check
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { isPublished, type Publishable } from './publication'
+import { isPublished } from './publication.mjs'
 
-type ReviewJson = Publishable & { url: string; redirectFrom?: string[] }
+/** @typedef {import('./publication.mjs').Publishable & { url: string, redirectFrom?: string[] }} ReviewJson */
 
 /**
- * Permanent redirects from each published review's old slugs, for next.config.ts, which
+ * Permanent redirects from each published review's old slugs, for next.config.mjs, which
  * cannot use the tsconfig alias: it reads Contentlayer's JSON directly, through the same rule.
+ * @param {string} [root]
  */
-export function reviewRedirects(root: string = process.cwd()) {
+export function reviewRedirects(root = process.cwd()) {
   const file = path.join(root, '.contentlayer/generated/Review/_index.json')
-  const reviews = JSON.parse(readFileSync(file, 'utf8')) as ReviewJson[]
+  /** @type {ReviewJson[]} */
+  const reviews = JSON.parse(readFileSync(file, 'utf8'))
   return reviews
     .filter((r) => isPublished(r))
-    .flatMap((r) => (r.redirectFrom ?? []).map((source) => ({ source, destination: r.url, permanent: true })))
+    .flatMap((r) =>
+      (r.redirectFrom ?? []).map((source) => ({ source, destination: r.url, permanent: true })),
+    )
 }
 
 /** Page 1 of a paged listing has one address, the listing's own (a permanent redirect, no render). */

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The fonts link cards are drawn with (Satori reads WOFF, not WOFF2), relative to the project:
  * read at run time, and listed for output tracing so that a standalone server carries them.

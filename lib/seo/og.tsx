@@ -3,7 +3,7 @@ import path from 'node:path'
 import { ImageResponse } from 'next/og'
 import { notFound } from 'next/navigation'
 import { criticOf, filmOf, getReview } from '@/lib/content'
-import { ogFonts } from '@/lib/seo/og-fonts'
+import { ogFonts } from '@/lib/seo/og-fonts.mjs'
 import { site } from '@/lib/site'
 
 /** Open Graph cards (1200×630 PNG), drawn with fonts and images read from local files. */
