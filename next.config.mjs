@@ -10,6 +10,9 @@ const nextConfig = {
   // process to create a new database folder, as well as in the server.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  // Next would hash every page's HTML for its ETag on every response; the page caches give each
+  // cached page its ETag once and the request guard answers If-None-Match (lib/page-cache/etag.mjs).
+  generateEtags: false,
   // `next dev` opened at 127.0.0.1 (the tests, and anyone who types it) keeps its live reload:
   // otherwise the socket is refused and the editor reloads itself for ever.
   allowedDevOrigins: ['127.0.0.1'],

@@ -81,6 +81,26 @@ test("a cached page's policy names exactly its own inline scripts; a page render
   expect(nonces[0]).not.toBe(nonces[1])
 })
 
+test('a browser that already holds a cached page is answered 304, with nothing to download again', async ({
+  request,
+}) => {
+  for (const url of [flagship.url, '/']) {
+    const first = await request.get(url)
+    const etag = first.headers()['etag']
+    expect(etag, url).toMatch(/^W\/"[\w-]+"$/)
+    expect((await request.get(url)).headers()['etag'], `${url}: the same version`).toBe(etag)
+    const again = await request.get(url, { headers: { 'if-none-match': etag! } })
+    expect(again.status(), url).toBe(304)
+    expect((await again.body()).length, url).toBe(0)
+    const other = await request.get(url, { headers: { 'if-none-match': 'W/"another"' } })
+    expect(other.status(), url).toBe(200)
+    expect(await other.text(), url).toBe(await first.text())
+  }
+  // Rendered for each request, so never the same version twice.
+  const search = await request.get('/search?q=wiseman')
+  expect(search.headers()['etag']).toBeUndefined()
+})
+
 test("a script slipped into a page is refused, while the page's own scripts run", async ({
   browser,
   baseURL,

@@ -4,12 +4,14 @@
  * instance of the site serves what any one of them rendered. Opt-in: set ISR_CACHE=postgres when
  * building and when running (next.config.mjs then names this file as `cacheHandler`), with
  * DATABASE_URL, the database the newsletter already uses. Without it each instance keeps its own
- * cache under .next/cache (lib/page-cache/file-system.mjs). Either way each page carries its script policy.
+ * cache under .next/cache (lib/page-cache/file-system.mjs). Either way each page carries its script policy
+ * and its ETag.
  *
  * Plain JavaScript, because Next loads it by path at run time, outside the app's bundle.
  */
 import pg from 'pg'
 import { withScriptPolicy } from '../security/policy.mjs'
+import { withEtag } from './etag.mjs'
 
 /** Any number shared by every copy of the site, so two servers creating the table take turns. */
 const SCHEMA_LOCK = 7_302_515
@@ -100,7 +102,7 @@ export default class PostgresCacheHandler {
     const row = rows[0]
     if (!row) return null
     return {
-      value: withScriptPolicy(deserialize(row.value)),
+      value: withEtag(withScriptPolicy(deserialize(row.value))),
       lastModified: row.last_modified,
       cacheControl: row.cache_control ?? undefined,
     }
@@ -109,7 +111,7 @@ export default class PostgresCacheHandler {
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
     // First, as Next sends this same entry to the request that rendered it.
-    withScriptPolicy(data)
+    withEtag(withScriptPolicy(data))
     if (buildingWithoutDatabase()) return
     const db = await database()
     // A 404 is not kept: anyone can ask for endless made-up URLs, and each would otherwise stay
