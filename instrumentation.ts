@@ -15,8 +15,8 @@ export async function register() {
   v8.setFlagsFromString('--heap-growing-percent=30')
   // The embedded database is 9 MB of WebAssembly. By default V8 compiles all of it twice over:
   // a quick baseline copy of every function, then optimised copies of the busy ones. Compiling
-  // it once, optimised, holds ~50 MiB less (warm: 324 → 275 MiB) and answers queries sooner, for
-  // about a second more at start. Read when the module compiles, so set before it is loaded.
+  // it once, optimised, holds ~45 MiB less warm and answers queries sooner, for about a second
+  // more at start (docs/benchmarks.md, "Server memory"). Read when the module compiles, so set before it is loaded.
   v8.setFlagsFromString('--no-liftoff')
   const { installRequestGuard } = await import('@/lib/security/request-guard')
   installRequestGuard()

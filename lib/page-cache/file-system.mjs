@@ -2,8 +2,8 @@
 /**
  * Next's own file-system cache of pages and route responses (ISR), with one addition: every page
  * carries its script policy (lib/security/policy.mjs) and its ETag (./etag.mjs), whether the build
- * prerendered it or a request rendered it. The cache handler in production; ISR_CACHE=postgres swaps in
- * lib/page-cache/postgres.mjs, which does the same. It extends a class internal to Next (pinned in
+ * prerendered it or a request rendered it. The cache handler in production; ISR_CACHE=postgres
+ * swaps in lib/page-cache/postgres.mjs, which does the same. It extends a class internal to Next (pinned in
  * package.json): the suite's header and browser tests fail if an upgrade changes it.
  */
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js'

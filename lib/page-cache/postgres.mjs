@@ -4,8 +4,8 @@
  * instance of the site serves what any one of them rendered. Opt-in: set ISR_CACHE=postgres when
  * building and when running (next.config.mjs then names this file as `cacheHandler`), with
  * DATABASE_URL, the database the newsletter already uses. Without it each instance keeps its own
- * cache under .next/cache (lib/page-cache/file-system.mjs). Either way each page carries its script policy
- * and its ETag.
+ * cache under .next/cache (lib/page-cache/file-system.mjs). Either way each page carries its script
+ * policy and its ETag.
  *
  * Plain JavaScript, because Next loads it by path at run time, outside the app's bundle.
  */

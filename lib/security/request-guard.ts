@@ -199,8 +199,8 @@ function answerRefusal(request: IncomingMessage, response: ServerResponse): bool
 
 /**
  * Guards one request: rewrites an absolute-form target to its path, gives the response the site's
- * headers whatever answers it, makes a cached page the browser already holds a 304, hides embargoed images, and answers a refused request itself. True
- * when it answered. An embargoed image asked for in preview is the one case that waits: whether
+ * headers whatever answers it, makes a cached page the browser already holds a 304, hides
+ * embargoed images, and answers a refused request itself. True when it answered. An embargoed image asked for in preview is the one case that waits: whether
  * the browser's link is still live, or its editor still signed in, is in the database.
  */
 export function guard(
