@@ -16,7 +16,9 @@ export async function register() {
   // The embedded database is 9 MB of WebAssembly. By default V8 compiles all of it twice over:
   // a quick baseline copy of every function, then optimised copies of the busy ones. Compiling
   // it once, optimised, holds ~45 MiB less warm and answers queries sooner, for about a second
-  // more at start (docs/benchmarks.md, "Server memory"). Read when the module compiles, so set before it is loaded.
+  // more at start (docs/benchmarks.md, "Server memory"). V8 reads it when the module compiles,
+  // so it is set here, before the database is opened; process-wide, so not in lib/db/pglite.ts,
+  // where every test that opens an in-memory database would pay the slower compile.
   v8.setFlagsFromString('--no-liftoff')
   const { installRequestGuard } = await import('@/lib/security/request-guard')
   installRequestGuard()
