@@ -25,19 +25,26 @@ const distDir = '.next-standalone'
 
 test('a standalone build serves pages (older reviews rendered on first request), link cards, images, search and signups on its own', async () => {
   test.setTimeout(300_000)
-  // A developer's outbox (readers' addresses) lies where the embedded default writes it: the
-  // build must not trace it in. Planted if there is none, and taken away again.
-  const outbox = path.join('data', 'outbox')
-  const [hadData, hadOutbox] = [existsSync('data'), existsSync(outbox)]
-  mkdirSync(outbox, { recursive: true })
-  const decoy = path.join(outbox, `standalone-decoy-${Date.now()}.eml`)
-  writeFileSync(decoy, 'To: reader@example.com\r\n\r\nNot for a deployment.\r\n')
+  // A developer's outbox (readers' addresses) and embedded database lie where the defaults write
+  // them: the build must not trace them in. Planted where there are none, and taken away again.
+  const hadData = existsSync('data')
+  const decoys = [
+    path.join('data', 'outbox', `standalone-decoy-${Date.now()}.eml`),
+    path.join('data', 'newsletter-decoy', 'PG_VERSION'),
+  ]
+  const planted = decoys.map((file) => {
+    const folder = path.dirname(file)
+    const had = existsSync(folder)
+    mkdirSync(folder, { recursive: true })
+    writeFileSync(file, 'To: reader@example.com\r\n\r\nNot for a deployment.\r\n')
+    return had ? file : folder
+  })
   try {
     // Only the newest two reviews prerendered: the flagship is older, so it renders on first request.
     buildBeside(distDir, { NEXT_OUTPUT: 'standalone', PRERENDERED_REVIEWS: '2' })
   } finally {
     // Only what this test made: never a developer's database beside it.
-    rmSync(!hadData ? 'data' : !hadOutbox ? outbox : decoy, { recursive: true, force: true })
+    for (const made of hadData ? planted : ['data']) rmSync(made, { recursive: true, force: true })
   }
   const prerendered = readdirSync(path.join(distDir, 'server/app/reviews')).filter((f) =>
     f.endsWith('.html'),

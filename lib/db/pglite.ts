@@ -89,7 +89,7 @@ const SETTINGS = ['shared_buffers = 16MB']
  * `next start` held 837 MB). If the child cannot run, PGlite makes it in this process as before.
  */
 async function initialise(dir: string): Promise<void> {
-  if (existsSync(path.join(dir, 'PG_VERSION'))) return
+  if (existsSync(path.join(/* turbopackIgnore: true */ dir, 'PG_VERSION'))) return
   const script =
     "import { PGlite } from '@electric-sql/pglite'\n" +
     'const db = await PGlite.create(process.argv[1])\n' +
