@@ -23,7 +23,7 @@ import { buildBeside, signUp, signupForm, startServer } from './servers'
  */
 const distDir = '.next-standalone'
 
-test('a standalone build serves pages (older reviews rendered on first request), link cards, images, search and signups on its own', async () => {
+test('a standalone build serves pages (older reviews and listings rendered on first request), link cards, images, search and signups on its own', async () => {
   test.setTimeout(300_000)
   // A developer's outbox (readers' addresses) and embedded database lie where the defaults write
   // them: the build must not trace them in. Planted where there are none, and taken away again.
@@ -51,6 +51,14 @@ test('a standalone build serves pages (older reviews rendered on first request),
   )
   expect(prerendered).toHaveLength(2)
   expect(prerendered).not.toContain(`${path.basename(flagship.url)}.html`)
+  // Listings likewise: the pages that show those two are built, the flagship's film and critic
+  // pages (older reviews only) are left to their first request.
+  const built = (folder: string) =>
+    readdirSync(path.join(distDir, 'server/app', folder)).filter((f) => f.endsWith('.html'))
+  expect(built('films')).toHaveLength(2)
+  expect(built('critics')).toHaveLength(2)
+  expect(built('films')).not.toContain(`${path.basename(flagship.film.url)}.html`)
+  expect(built('critics')).not.toContain(`${path.basename(flagship.critic.url)}.html`)
   const assemble = spawnSync('npm', ['run', '--silent', 'standalone:assemble'], {
     env: { ...process.env, NEXT_DIST_DIR: distDir },
     encoding: 'utf8',
@@ -88,6 +96,14 @@ test('a standalone build serves pages (older reviews rendered on first request),
     for (const response of [page, again])
       expect(response.headers.get('content-security-policy')).toContain(expectedScriptPolicy(html))
     expect(await again.text()).toContain(flagship.headline)
+    for (const listing of [flagship.film.url, flagship.critic.url]) {
+      const first = await get(listing)
+      expect(first.status, listing).toBe(200)
+      expect(first.headers.get('x-nextjs-cache'), listing).toBe('MISS')
+      expect(await first.text(), listing).toContain(flagship.headline)
+      expect((await get(listing)).headers.get('x-nextjs-cache'), listing).toBe('HIT')
+    }
+    expect((await get('/films/no-such-film')).status).toBe(404)
 
     const script = /src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(html)?.[1]
     expect(script).toBeTruthy()

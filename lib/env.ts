@@ -57,7 +57,7 @@ const schema = z.object({
     blankIsUnset,
     z.coerce.number().int().min(1).default(30),
   ),
-  /** How many of the newest reviews `next build` prerenders; the rest render on first request. */
+  /** How many of the newest reviews `next build` prerenders (and the listing pages showing them). */
   PRERENDERED_REVIEWS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(200)),
   /**
    * The browser editor in production (GitHub mode; under `next dev` it writes local files).

@@ -16,9 +16,9 @@ export const site = {
   subscribeUrl: 'https://shop.intertitle.example/subscribe',
   reviewsPerPage: 12,
   /**
-   * How many of the newest reviews the build prerenders. Older ones render on their first
-   * request and are then cached like the rest (ISR), so a build's cost stops growing with the
-   * archive while every URL still answers.
+   * How many of the newest reviews the build prerenders, with the listing pages that show them
+   * (lib/content/prerender.ts). Older ones render on their first request and are then cached like
+   * the rest (ISR), so a build's cost stops growing with the archive while every URL still answers.
    */
   prerenderedReviews: env.PRERENDERED_REVIEWS,
   nav: [

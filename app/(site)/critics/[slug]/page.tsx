@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import { getCritics } from '@/lib/content'
+import { firstPagesAhead } from '@/lib/content/prerender'
 import { CriticListing, criticMetadata } from '../_components/critic-listing'
 
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return getCritics().map((c) => ({ slug: c.slug }))
+  return firstPagesAhead('critic')
 }
 
 export async function generateMetadata({

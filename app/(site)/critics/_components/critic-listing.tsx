@@ -7,8 +7,7 @@ import { trail } from '@/lib/seo/breadcrumbs'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { criticNode } from '@/lib/seo/structured-data'
 
-export const criticReviews = (critic: Critic): Review[] =>
-  getReviewsWhere((r) => r.critic === critic.slug)
+const criticReviews = (critic: Critic): Review[] => getReviewsWhere((r) => r.critic === critic.slug)
 
 export function criticMetadata(slug: string, page: number): Metadata {
   const critic = getCritic(slug)

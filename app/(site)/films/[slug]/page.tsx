@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import { getPublicFilms } from '@/lib/content'
+import { firstPagesAhead } from '@/lib/content/prerender'
 import { FilmListing, filmMetadata } from '../_components/film-listing'
 
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return getPublicFilms().map((f) => ({ slug: f.slug }))
+  return firstPagesAhead('film')
 }
 
 export async function generateMetadata({ params }: PageProps<'/films/[slug]'>): Promise<Metadata> {

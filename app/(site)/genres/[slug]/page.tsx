@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import { getGenres } from '@/lib/content'
+import { firstPagesAhead } from '@/lib/content/prerender'
 import { GenreListing, genreMetadata } from '../_components/genre-listing'
 
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return getGenres().map((g) => ({ slug: g.slug }))
+  return firstPagesAhead('genre')
 }
 
 export async function generateMetadata({ params }: PageProps<'/genres/[slug]'>): Promise<Metadata> {

@@ -7,8 +7,7 @@ import { genreLabel } from '@/lib/format'
 import { trail } from '@/lib/seo/breadcrumbs'
 import { pageMetadata } from '@/lib/seo/metadata'
 
-export const genreReviews = (slug: string): Review[] =>
-  getReviewsWhere((r) => r.genres.includes(slug))
+const genreReviews = (slug: string): Review[] => getReviewsWhere((r) => r.genres.includes(slug))
 
 export function genreMetadata(slug: string, page: number): Metadata {
   const label = genreLabel(slug)

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import { getIssues } from '@/lib/content'
+import { firstPagesAhead } from '@/lib/content/prerender'
 import { IssueListing, issueMetadata } from '../_components/issue-listing'
 
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return getIssues().map((i) => ({ slug: i.slug }))
+  return firstPagesAhead('issue')
 }
 
 export async function generateMetadata({ params }: PageProps<'/issues/[slug]'>): Promise<Metadata> {

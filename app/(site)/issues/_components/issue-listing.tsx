@@ -8,8 +8,7 @@ import { formatIssueMonth } from '@/lib/format'
 import { trail } from '@/lib/seo/breadcrumbs'
 import { pageMetadata } from '@/lib/seo/metadata'
 
-export const issueReviews = (issue: Issue): Review[] =>
-  getReviewsWhere((r) => r.issue === issue.slug)
+const issueReviews = (issue: Issue): Review[] => getReviewsWhere((r) => r.issue === issue.slug)
 
 const issueTitle = (issue: Issue) => `${formatIssueMonth(issue.month)} issue`
 

@@ -15,15 +15,14 @@ import {
   criticOf,
   filmOf,
   getCurrentIssue,
-  getPublishedReviews,
   getRelatedReviews,
   getReview,
   reviewState,
 } from '@/lib/content'
+import { prerenderedReviews } from '@/lib/content/prerender'
 import { genreLabel } from '@/lib/format'
 import { clearPreviewPath, mayPreview, previewAccess } from '@/lib/preview/access'
 import { pageMetadata } from '@/lib/seo/metadata'
-import { site } from '@/lib/site'
 import { reviewNode } from '@/lib/seo/structured-data'
 import { GenreLinks } from './_components/genre-links'
 import { ShareLinks } from './_components/share-links'
@@ -31,9 +30,7 @@ import { ShareLinks } from './_components/share-links'
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return getPublishedReviews()
-    .slice(0, site.prerenderedReviews)
-    .map((r) => ({ slug: r.slug }))
+  return prerenderedReviews().map((r) => ({ slug: r.slug }))
 }
 
 async function findReview(params: PageProps<'/reviews/[slug]'>['params']) {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { getPublishedReviews } from '@/lib/content'
+import { prerenderedReviews } from '@/lib/content/prerender'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { laterPages, pageParam, reviewsPageHref } from '@/lib/content/paginate'
 import { site } from '@/lib/site'
@@ -8,7 +8,7 @@ import { ReviewsListing } from '../../_components/reviews-listing'
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return laterPages(getPublishedReviews().length, site.reviewsPerPage).map((page) => ({ page }))
+  return laterPages(prerenderedReviews().length, site.reviewsPerPage).map((page) => ({ page }))
 }
 
 export async function generateMetadata({

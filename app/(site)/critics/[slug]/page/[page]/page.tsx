@@ -1,18 +1,12 @@
 import type { Metadata } from 'next'
-import { getCritics } from '@/lib/content'
-import { laterPages, pageParam } from '@/lib/content/paginate'
-import { site } from '@/lib/site'
-import { CriticListing, criticMetadata, criticReviews } from '../../../_components/critic-listing'
+import { laterPagesAhead } from '@/lib/content/prerender'
+import { pageParam } from '@/lib/content/paginate'
+import { CriticListing, criticMetadata } from '../../../_components/critic-listing'
 
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return getCritics().flatMap((c) =>
-    laterPages(criticReviews(c).length, site.reviewsPerPage).map((page) => ({
-      slug: c.slug,
-      page,
-    })),
-  )
+  return laterPagesAhead('critic')
 }
 
 export async function generateMetadata({

@@ -1,18 +1,12 @@
 import type { Metadata } from 'next'
-import { getPublicFilm, getPublicFilms } from '@/lib/content'
-import { laterPages, pageParam } from '@/lib/content/paginate'
-import { site } from '@/lib/site'
+import { laterPagesAhead } from '@/lib/content/prerender'
+import { pageParam } from '@/lib/content/paginate'
 import { FilmListing, filmMetadata } from '../../../_components/film-listing'
 
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return getPublicFilms().flatMap((film) =>
-    laterPages(getPublicFilm(film.slug)?.reviews.length ?? 0, site.reviewsPerPage).map((page) => ({
-      slug: film.slug,
-      page,
-    })),
-  )
+  return laterPagesAhead('film')
 }
 
 export async function generateMetadata({

@@ -1,18 +1,12 @@
 import type { Metadata } from 'next'
-import { getGenres } from '@/lib/content'
-import { laterPages, pageParam } from '@/lib/content/paginate'
-import { site } from '@/lib/site'
-import { GenreListing, genreMetadata, genreReviews } from '../../../_components/genre-listing'
+import { laterPagesAhead } from '@/lib/content/prerender'
+import { pageParam } from '@/lib/content/paginate'
+import { GenreListing, genreMetadata } from '../../../_components/genre-listing'
 
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return getGenres().flatMap((g) =>
-    laterPages(genreReviews(g.slug).length, site.reviewsPerPage).map((page) => ({
-      slug: g.slug,
-      page,
-    })),
-  )
+  return laterPagesAhead('genre')
 }
 
 export async function generateMetadata({

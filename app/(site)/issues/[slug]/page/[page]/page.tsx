@@ -1,18 +1,12 @@
 import type { Metadata } from 'next'
-import { getIssues } from '@/lib/content'
-import { laterPages, pageParam } from '@/lib/content/paginate'
-import { site } from '@/lib/site'
-import { IssueListing, issueMetadata, issueReviews } from '../../../_components/issue-listing'
+import { laterPagesAhead } from '@/lib/content/prerender'
+import { pageParam } from '@/lib/content/paginate'
+import { IssueListing, issueMetadata } from '../../../_components/issue-listing'
 
 export const revalidate = 30
 
 export function generateStaticParams() {
-  return getIssues().flatMap((issue) =>
-    laterPages(issueReviews(issue).length, site.reviewsPerPage).map((page) => ({
-      slug: issue.slug,
-      page,
-    })),
-  )
+  return laterPagesAhead('issue')
 }
 
 export async function generateMetadata({
