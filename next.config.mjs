@@ -35,8 +35,9 @@ const nextConfig = {
   // only the files it needs, optionally built beside the usual `.next` (the test suite does that).
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // Link cards read their fonts from @fontsource by path at run time, which tracing cannot see.
-  outputFileTracingIncludes: { '*': ogFontFiles },
+  // Read by path at run time, which tracing cannot see: link cards' fonts from @fontsource, and the
+  // content, which lib/content parses from Contentlayer's JSON rather than bundling it.
+  outputFileTracingIncludes: { '*': [...ogFontFiles, '.contentlayer/generated/*/_index.json'] },
   // Both handlers give each cached page its script policy (docs/security.md); `next dev` caches no pages.
   // ISR_CACHE=postgres, when building and when running: regenerated pages live in DATABASE_URL's
   // PostgreSQL, shared by every instance, not in each one's .next/cache (README, "Deploying").

@@ -4,7 +4,6 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: {
     alias: {
-      'contentlayer/generated': path.resolve('.contentlayer/generated'),
       '@': path.resolve('.'),
     },
   },

@@ -69,8 +69,11 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
   // Nothing but the server, its traced modules and what assemble adds: no sources, no data.
   for (const absent of ['app', 'data', '.e2e-data', 'e2e'])
     expect(existsSync(path.join(folder, absent)), absent).toBe(false)
-  // Of the content, only the staff list, which staff sign-in reads on every request.
+  // Of the content, only the staff list, which staff sign-in reads on every request, and the
+  // indexes Contentlayer made of the rest, which lib/content parses at run time.
   expect(readdirSync(path.join(folder, 'content'))).toEqual(['staff.yaml'])
+  for (const type of ['Review', 'Film', 'Critic', 'Issue'])
+    expect(readdirSync(path.join(folder, '.contentlayer/generated', type))).toEqual(['_index.json'])
 
   // Run from a copy outside the project, as the image runs it: nothing it needs may come from
   // the project's own node_modules (module resolution climbs parent folders).
@@ -104,6 +107,9 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
       expect((await get(listing)).headers.get('x-nextjs-cache'), listing).toBe('HIT')
     }
     expect((await get('/films/no-such-film')).status).toBe(404)
+    const sitemap = await get('/sitemap.xml')
+    expect(sitemap.status).toBe(200)
+    expect(await sitemap.text()).toContain(`${flagship.url}</loc>`)
 
     const script = /src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(html)?.[1]
     expect(script).toBeTruthy()

@@ -1,8 +1,9 @@
 /**
- * The one content boundary: the only module that imports contentlayer/generated.
- * Everything public goes through `isPublished`, so no surface can disagree.
+ * The one content boundary: the only module that reads what Contentlayer generates (next.config's
+ * redirects aside). Everything public goes through `isPublished`, so no surface can disagree.
  */
-import { allCritics, allFilms, allIssues, allReviews } from 'contentlayer/generated'
+import { readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
 import type { Critic, Film, Issue, Review } from 'contentlayer/generated'
 import {
   isPublished,
@@ -16,35 +17,80 @@ export type { Critic, Film, Issue, Review }
 export type { PublicationState } from '@/lib/content/publication.mjs'
 export { publishedOn } from '@/lib/content/publication.mjs'
 
+type Collections = { reviews: Review[]; films: Film[]; critics: Critic[]; issues: Issue[] }
+
+/**
+ * Contentlayer's JSON, read and parsed when first asked for, once per server process. Not
+ * imported: a bundler turns imported JSON into a JavaScript literal, one copy in each kind of
+ * bundle (pages, route handlers), and at 5,000 reviews each copy was 45 MB of code that took a
+ * fresh server 12–16 s to evaluate on its first request. `JSON.parse` reads the same in well
+ * under a second, and the copy is shared (globalThis) by every bundle in the process. Under
+ * `next dev` the files are read again whenever `contentlayer2 dev` rewrites them.
+ */
+const generated = path.join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer/generated')
+const files = { reviews: 'Review', films: 'Film', critics: 'Critic', issues: 'Issue' } as const
+const indexFile = (type: string) =>
+  path.join(/* turbopackIgnore: true */ generated, type, '_index.json')
+const shared = globalThis as { intertitleContent?: { stamp: string; collections: Collections } }
+
+function collections(): Collections {
+  const held = shared.intertitleContent
+  if (held && process.env.NODE_ENV === 'production') return held.collections
+  const stamp = Object.values(files)
+    .map((type) => statSync(indexFile(type)).mtimeMs)
+    .join()
+  if (held?.stamp === stamp) return held.collections
+  const read = (type: string) => JSON.parse(readFileSync(indexFile(type), 'utf8')) as never
+  const fresh: Collections = {
+    reviews: read(files.reviews),
+    films: read(files.films),
+    critics: read(files.critics),
+    issues: read(files.issues),
+  }
+  shared.intertitleContent = { stamp, collections: fresh }
+  return fresh
+}
+
+/** A value worked out from the collections, again only when they have been read anew. */
+function derived<T>(work: (c: Collections) => T): () => T {
+  let from: Collections | undefined
+  let value: T
+  return () => {
+    const c = collections()
+    if (c !== from) [from, value] = [c, work(c)]
+    return value
+  }
+}
+
 type Options = { preview?: boolean; now?: Date }
 
 const newestFirst = (a: Review, b: Review) =>
   publicationTime(b).getTime() - publicationTime(a).getTime() || a.slug.localeCompare(b.slug)
 
-function bySlug<T extends { slug: string }>(docs: T[], kind: string) {
-  const map = new Map(docs.map((d) => [d.slug, d]))
-  return (slug: string): T => {
-    const doc = map.get(slug)
+function bySlug<K extends 'films' | 'critics' | 'issues'>(kind: K) {
+  const map = derived((c) => new Map(c[kind].map((d) => [d.slug, d] as const)))
+  return (slug: string): Collections[K][number] => {
+    const doc = map().get(slug)
     if (!doc) throw new Error(`Unknown ${kind} "${slug}" (the content check should have caught this)`)
     return doc
   }
 }
 
-export const filmOf = bySlug(allFilms, 'film')
-export const criticOf = bySlug(allCritics, 'critic')
-export const issueOf = bySlug(allIssues, 'issue')
+export const filmOf = bySlug('films')
+export const criticOf = bySlug('critics')
+export const issueOf = bySlug('issues')
 
 export function getPublishedReviews(now: Date = new Date()): Review[] {
-  return allReviews.filter((r) => isPublished(r, now)).sort(newestFirst)
+  return collections().reviews.filter((r) => isPublished(r, now)).sort(newestFirst)
 }
 
 /** Drafts and scheduled pieces, for editors previewing. */
 export function getUnpublishedReviews(now: Date = new Date()): Review[] {
-  return allReviews.filter((r) => !isPublished(r, now)).sort(newestFirst)
+  return collections().reviews.filter((r) => !isPublished(r, now)).sort(newestFirst)
 }
 
 export function getReview(slug: string, { preview = false, now = new Date() }: Options = {}) {
-  const review = allReviews.find((r) => r.slug === slug)
+  const review = collections().reviews.find((r) => r.slug === slug)
   if (!review) return undefined
   return preview || isPublished(review, now) ? review : undefined
 }
@@ -54,13 +100,14 @@ export function reviewState(review: Review, now: Date = new Date()) {
 }
 
 export function getFilm(slug: string): Film | undefined {
-  return allFilms.find((f) => f.slug === slug)
+  return collections().films.find((f) => f.slug === slug)
 }
 
 /** The films readers can see (one of their reviews is published), in title order. */
 export function getPublicFilms(now: Date = new Date()): Film[] {
-  const slugs = publicFilmSlugs(allReviews, now)
-  return allFilms.filter((f) => slugs.has(f.slug)).sort((a, b) => a.title.localeCompare(b.title))
+  const { reviews, films } = collections()
+  const slugs = publicFilmSlugs(reviews, now)
+  return films.filter((f) => slugs.has(f.slug)).sort((a, b) => a.title.localeCompare(b.title))
 }
 
 /** A public film with its published reviews, newest first; undefined for any other slug. */
@@ -74,20 +121,20 @@ export function getPublicFilm(
 }
 
 export function getCritic(slug: string): Critic | undefined {
-  return allCritics.find((c) => c.slug === slug)
+  return collections().critics.find((c) => c.slug === slug)
 }
 
 export function getCritics(): Critic[] {
-  return [...allCritics].sort((a, b) => a.name.localeCompare(b.name))
+  return [...collections().critics].sort((a, b) => a.name.localeCompare(b.name))
 }
 
 export function getIssue(slug: string): Issue | undefined {
-  return allIssues.find((i) => i.slug === slug)
+  return collections().issues.find((i) => i.slug === slug)
 }
 
 /** Print issues already on sale, newest first. */
 export function getIssues(now: Date = new Date()): Issue[] {
-  return allIssues
+  return collections().issues
     .filter((i) => new Date(i.onSale).getTime() <= now.getTime())
     .sort((a, b) => b.number - a.number)
 }
@@ -133,10 +180,10 @@ export function getRelatedReviews(review: Review, limit = 3, now?: Date): Review
  * shows it (hero or inline still), never for one shown only by drafts. Images no review shows
  * (covers, the brand) are not listed: they are always public.
  */
-const [imageReleases, imageShownBy] = (() => {
+const images = derived(({ reviews }) => {
   const releases = new Map<string, number>()
   const shownBy = new Map<string, Set<string>>()
-  for (const review of allReviews) {
+  for (const review of reviews) {
     const at = review.draft ? Infinity : publicationTime(review).getTime()
     const images = [review.hero.src, ...stills(review.body.raw).map((s) => s.attributes.src)]
     for (const src of images) {
@@ -145,15 +192,15 @@ const [imageReleases, imageShownBy] = (() => {
       shownBy.set(src, (shownBy.get(src) ?? new Set()).add(review.slug))
     }
   }
-  return [releases, shownBy] as const
-})()
+  return { releases, shownBy }
+})
 
 /** Whether the review `slug` shows the image `src` (its hero or an inline still). */
 export const isImageOf = (src: string, slug: string): boolean =>
-  imageShownBy.get(src)?.has(slug) ?? false
+  images().shownBy.get(src)?.has(slug) ?? false
 
 /** Whether readers may see an image under public/: false while only unpublished pieces show it. */
 export function isImagePublic(src: string, now: Date = new Date()): boolean {
-  const release = imageReleases.get(src)
+  const release = images().releases.get(src)
   return release === undefined || release <= now.getTime()
 }
