@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { copyProject } from '../project-copy'
@@ -17,6 +17,8 @@ type Served = {
   serverWarmMiB: number
   oldReviewFirstRenderMs: { p50: number; p99: number; max: number; sampled: number }
   oldReviewSecondRenderMs: { p50: number }
+  /** Listing pages the build did not prerender: a sample's first render, of how many there are. */
+  listingFirstRenderMs: { p50: number; p99: number; sampled: number; of: number }
   searchIndexMiB: number
   sitemap: { bytes: number; firstMs: number; urls: number; parts: number }
   largestPage: { path: string; bytes: number }
@@ -84,9 +86,14 @@ export async function archiveRun(
     // work is queued on the server's one thread measures the queue (10.7 s at 5,000 reviews).
     const sitemap = await timedGet(`${base}/sitemap.xml`)
     const parts = [...sitemap.text.matchAll(/<sitemap>/g)].length
-    let urls = [...sitemap.text.matchAll(/<url>/g)].length
-    for (let i = 0; i < parts; i++)
-      urls += [...(await timedGet(`${base}/sitemaps/${i}.xml`)).text.matchAll(/<url>/g)].length
+    // Above 50,000 URLs /sitemap.xml is an index of /sitemaps/1.xml, 2.xml…
+    const urlSets = [sitemap.text]
+    for (let n = 1; n <= parts; n++)
+      urlSets.push((await timedGet(`${base}/sitemaps/${n}.xml`)).text)
+    const listed = urlSets.flatMap((xml) =>
+      [...xml.matchAll(/<url><loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname),
+    )
+    const urls = listed.length
 
     // Old reviews: generated ones Next did not prerender, spread over the archive.
     const prerendered = new Set(
@@ -109,10 +116,24 @@ export async function archiveRun(
       if (i < 50) second.push((await timedGet(`${base}/reviews/${slug}`)).ms)
     }
 
-    // The largest page: every prerendered page, and the first page of the listings that render
-    // on request.
-    let largestPage = { path: '', bytes: 0 }
+    // Listing pages the build left to their first request (those no recent review reaches),
+    // spread over the sitemap: their first render, and their size for the largest page below.
     const app = path.join(copy, '.next/server/app')
+    const onRequest = listed.filter(
+      (p) =>
+        /^\/(films|critics|genres|issues)\/|^\/reviews\/page\//.test(p) &&
+        !existsSync(path.join(app, `${p}.html`)),
+    )
+    const listingStep = Math.max(1, Math.floor(onRequest.length / 100))
+    const listingFirst: number[] = []
+    let largestPage = { path: '', bytes: 0 }
+    for (const p of onRequest.filter((_, i) => i % listingStep === 0).slice(0, 100)) {
+      const { ms, bytes } = await timedGet(base + p)
+      listingFirst.push(ms)
+      if (bytes > largestPage.bytes) largestPage = { path: p, bytes }
+    }
+
+    // The largest page: every prerendered page too, and a few pages known to be long.
     const visit = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name)
@@ -136,6 +157,12 @@ export async function archiveRun(
         sampled: first.length,
       },
       oldReviewSecondRenderMs: { p50: percentile(second, 50) },
+      listingFirstRenderMs: {
+        p50: percentile(listingFirst, 50),
+        p99: percentile(listingFirst, 99),
+        sampled: listingFirst.length,
+        of: onRequest.length,
+      },
       searchIndexMiB: Number(
         (folderBytes(path.join(copy, 'public/pagefind')) / 1024 / 1024).toFixed(1),
       ),

@@ -172,6 +172,7 @@ function printArchives(runs: ArchiveRun[]) {
             'server MiB': s.serverWarmMiB,
             'old review 1st p50/p99 ms': `${s.oldReviewFirstRenderMs.p50}/${s.oldReviewFirstRenderMs.p99}`,
             'then p50 ms': s.oldReviewSecondRenderMs.p50,
+            'listing 1st p50/p99 ms (of)': `${s.listingFirstRenderMs.p50}/${s.listingFirstRenderMs.p99} (${s.listingFirstRenderMs.of})`,
             'search index MiB': s.searchIndexMiB,
             'sitemap KB/ms': `${Math.round(s.sitemap.bytes / 1024)}/${s.sitemap.firstMs}`,
             'sitemap URLs': s.sitemap.urls,
