@@ -7,7 +7,7 @@
  * - Its last step (`writeFilesForCache`) held every output in memory at once (each document
  *   pretty-printed for its own JSON file, all of them again for each collection, every write
  *   started in parallel) and ran a 20,000-review build out of memory at 7.6 GiB. The site reads
- *   only each collection's `_index.json` (lib/content/index.ts, lib/content/redirects.mjs) and the
+ *   only each collection's `_index.json` (through lib/content/generated.mjs) and the
  *   types, so this writes those, one document at a time. `contentlayer2 dev` (`npm run dev`)
  *   still writes everything its own way.
  */
@@ -17,9 +17,10 @@ import { finished } from 'node:stream/promises'
 import path from 'node:path'
 import * as core from '@contentlayer2/core'
 import { Chunk, pipe, S, T } from '@contentlayer2/utils/effect'
+import { collectionFile, generatedDir } from '../lib/content/generated.mjs'
 
 const started = Date.now()
-const generated = path.resolve('.contentlayer/generated')
+const generated = generatedDir()
 
 const { schemaDef, generationOptions, documents } = await pipe(
   core.getConfig({}),
@@ -52,10 +53,10 @@ const typeField = generationOptions.options.fieldOptions.typeFieldName
 mkdirSync(generated, { recursive: true })
 for (const { name, isSingleton } of Object.values(schemaDef.documentTypeDefMap)) {
   // The folder afresh: no document's file from an earlier `contentlayer2 dev` outlives it.
-  const dir = path.join(generated, name)
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(dir)
-  const out = createWriteStream(path.join(dir, '_index.json'))
+  const file = collectionFile(name)
+  rmSync(path.dirname(file), { recursive: true, force: true })
+  mkdirSync(path.dirname(file))
+  const out = createWriteStream(file)
   let written = 0
   if (!isSingleton) out.write('[')
   for (const doc of documents) {

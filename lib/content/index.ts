@@ -2,8 +2,7 @@
  * The one content boundary: the only module that reads what Contentlayer generates (next.config's
  * redirects aside). Everything public goes through `isPublished`, so no surface can disagree.
  */
-import { readFileSync, statSync } from 'node:fs'
-import path from 'node:path'
+import { statSync } from 'node:fs'
 import type { Critic, Film, Issue, Review } from 'contentlayer/generated'
 import {
   isPublished,
@@ -12,6 +11,7 @@ import {
   publicFilmSlugs,
 } from '@/lib/content/publication.mjs'
 import { stills } from '@/lib/content/mdx-text'
+import { collectionFile, readCollection } from '@/lib/content/generated.mjs'
 
 export type { Critic, Film, Issue, Review }
 export type { PublicationState } from '@/lib/content/publication.mjs'
@@ -27,10 +27,7 @@ type Collections = { reviews: Review[]; films: Film[]; critics: Critic[]; issues
  * under a second, and the copy is shared (globalThis) by every bundle in the process. Under
  * `next dev` the files are read again whenever `contentlayer2 dev` rewrites them.
  */
-const generated = path.join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer/generated')
 const files = { reviews: 'Review', films: 'Film', critics: 'Critic', issues: 'Issue' } as const
-const indexFile = (type: string) =>
-  path.join(/* turbopackIgnore: true */ generated, type, '_index.json')
 const shared = globalThis as { intertitleContent?: { stamp: string; collections: Collections } }
 
 function collections(): Collections {
@@ -38,10 +35,10 @@ function collections(): Collections {
   if (held && process.env.NODE_ENV === 'production') return held.collections
   try {
     const stamp = Object.values(files)
-      .map((type) => statSync(indexFile(type)).mtimeMs)
+      .map((type) => statSync(collectionFile(type)).mtimeMs)
       .join()
     if (held?.stamp === stamp) return held.collections
-    const read = (type: string) => JSON.parse(readFileSync(indexFile(type), 'utf8')) as never
+    const read = (type: string) => readCollection(type) as never
     const fresh: Collections = {
       reviews: read(files.reviews),
       films: read(files.films),

@@ -1,6 +1,5 @@
 // @ts-check
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
+import { readCollection } from './generated.mjs'
 import { isPublished } from './publication.mjs'
 
 /** @typedef {import('./publication.mjs').Publishable & { url: string, redirectFrom?: string[] }} ReviewJson */
@@ -11,9 +10,7 @@ import { isPublished } from './publication.mjs'
  * @param {string} [root]
  */
 export function reviewRedirects(root = process.cwd()) {
-  const file = path.join(root, '.contentlayer/generated/Review/_index.json')
-  /** @type {ReviewJson[]} */
-  const reviews = JSON.parse(readFileSync(file, 'utf8'))
+  const reviews = /** @type {ReviewJson[]} */ (readCollection('Review', root))
   return reviews
     .filter((r) => isPublished(r))
     .flatMap((r) =>
