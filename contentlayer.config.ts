@@ -7,6 +7,11 @@ import { proseText } from './lib/content/mdx-text'
 import { publicFilmSlugs, type Publishable } from './lib/content/publication.mjs'
 
 const contentDirPath = process.env.CONTENT_DIR ?? 'content'
+/** Which files this process compiles when content:build shares a large archive out (see there). */
+const shard = JSON.parse(process.env.CONTENT_SHARD ?? '{"include":[],"exclude":[]}') as {
+  include: string[]
+  exclude: string[]
+}
 
 const WORDS_PER_MINUTE = 230
 
@@ -227,7 +232,9 @@ export default makeSource({
     'package.json',
     'tsconfig.json',
     'staff.yaml',
+    ...shard.exclude,
   ],
+  contentDirInclude: shard.include,
   mdx: {
     // esbuild (under Contentlayer's MDX compile) reads its working folder whole for every review:
     // the folder of the review, by default, which in an archive holds thousands of them (at 6,000
