@@ -24,8 +24,16 @@ type Served = {
   largestPage: { path: string; bytes: number }
 }
 
-/** A build's time and peak memory; `failure` says why it stopped, when it did. */
-export type Built = { ms: number; peakMemoryMiB: number | null; failure?: string }
+/**
+ * A build's time and peak memory; `contentSeconds`, the part of it Contentlayer took (as
+ * content:build reports it); `failure` says why it stopped, when it did.
+ */
+export type Built = {
+  ms: number
+  peakMemoryMiB: number | null
+  contentSeconds?: number
+  failure?: string
+}
 type Build = (cwd: string, env: Record<string, string>) => Built
 
 const percentile = (xs: number[], p: number) => {

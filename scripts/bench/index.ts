@@ -72,9 +72,11 @@ function timedBuild(cwd: string, env: Record<string, string> = {}): Built {
   })
   const peak = /PEAK_KB=(\d+)/.exec(run.stderr)?.[1]
   // GNU time reports the largest single process, which for next build is its main worker.
+  const content = /^Contentlayer: \d+ documents in ([\d.]+) s/m.exec(run.stdout)?.[1]
   const built: Built = {
     ms: Date.now() - start,
     peakMemoryMiB: peak ? Math.round(Number(peak) / 1024) : null,
+    ...(content && { contentSeconds: Math.round(Number(content)) }),
   }
   if (run.status === 0) return built
   console.error(run.stderr.slice(-3000))
@@ -166,6 +168,7 @@ function printArchives(runs: ArchiveRun[]) {
     runs.map(({ reviews, build, served: s }) => ({
       reviews,
       'build s': Math.round(build.ms / 1000),
+      'of it Contentlayer s': build.contentSeconds,
       'build peak MiB': build.peakMemoryMiB,
       ...(s
         ? {
