@@ -63,45 +63,38 @@ if (part === undefined) {
     Number(process.env.CONTENT_BUILD_PROCESSES) ||
       Math.min(availableParallelism(), Math.ceil(reviews.length / PER_PROCESS)),
   )
-  if (processes === 1) {
-    const compiled = await compile(await run(core.getConfig({})))
-    await writeCollections(compiled)
-    writeTypes(compiled)
-    report(compiled.documents.length)
-  } else {
-    const { shards, counts } = planShards(reviews, processes)
-    process.env.CONTENT_SHARD = JSON.stringify(shards[0])
-    const config = await run(core.getConfig({}))
-    rmSync(partsDir, { recursive: true, force: true })
-    const helpers = []
-    let written = 0
-    process.on('exit', () => helpers.forEach((h) => h.helper.kill()))
-    // One at a time: each loading of the configuration rewrites Contentlayer's compiled copy of it,
-    // which another process could be reading.
-    for (let n = 1; n < processes; n++) {
-      const helper = fork(fileURLToPath(import.meta.url), [], {
-        env: {
-          ...process.env,
-          CONTENT_SHARD: JSON.stringify(shards[n]),
-          CONTENT_BUILD_PART: String(n),
-        },
-      })
-      helper.on('message', (m) => (written += m.documents ?? 0))
-      helpers.push({ helper, exit: exited(helper, n) })
-      const [message] = await Promise.race([once(helper, 'message'), helpers.at(-1).exit])
-      if (message !== 'configured') throw new Error(`content:build process ${n} did not start`)
-    }
-    const outcome = Promise.all(helpers.map((h) => h.exit))
-    const compiled = await compile(config, true)
-    await writeCollections(compiled, 0)
-    await outcome
-    await joinParts(compiled.schemaDef, processes)
-    writeTypes(compiled)
-    report(
-      compiled.documents.length + written,
-      `${processes} processes, ${counts.join(' + ')} reviews`,
-    )
+  const { shards, counts } = planShards(reviews, processes)
+  process.env.CONTENT_SHARD = JSON.stringify(shards[0])
+  const config = await run(core.getConfig({}))
+  rmSync(partsDir, { recursive: true, force: true })
+  const helpers = []
+  let written = 0
+  process.on('exit', () => helpers.forEach((h) => h.helper.kill()))
+  // One at a time: each loading of the configuration rewrites Contentlayer's compiled copy of it,
+  // which another process could be reading.
+  for (let n = 1; n < processes; n++) {
+    const helper = fork(fileURLToPath(import.meta.url), [], {
+      env: {
+        ...process.env,
+        CONTENT_SHARD: JSON.stringify(shards[n]),
+        CONTENT_BUILD_PART: String(n),
+      },
+    })
+    helper.on('message', (m) => (written += m.documents ?? 0))
+    helpers.push({ helper, exit: exited(helper, n) })
+    const [message] = await Promise.race([once(helper, 'message'), helpers.at(-1).exit])
+    if (message !== 'configured') throw new Error(`content:build process ${n} did not start`)
   }
+  const outcome = Promise.all(helpers.map((h) => h.exit))
+  const compiled = await compile(config, processes > 1)
+  await writeCollections(compiled, 0)
+  await outcome
+  await joinParts(compiled.schemaDef, processes)
+  writeTypes(compiled)
+  report(
+    compiled.documents.length + written,
+    processes > 1 ? `${processes} processes, ${counts.join(' + ')} reviews` : '',
+  )
 } else {
   const config = await run(core.getConfig({}))
   process.send?.('configured')
@@ -149,31 +142,29 @@ function compile(config, skipCachePersistence = false) {
 }
 
 /**
- * Each collection's documents, one at a time: the whole collection, a JSON array in its own fresh
- * folder (no document's file from an earlier `contentlayer2 dev` outlives it); or with `part`,
- * this process's part of it, documents separated by commas, for `joinParts`.
+ * This process's part of each collection, one document at a time, documents separated by commas,
+ * for `joinParts`.
  */
 async function writeCollections({ schemaDef, generationOptions, documents }, part) {
   const typeField = generationOptions.options.fieldOptions.typeFieldName
-  for (const { name, isSingleton } of Object.values(schemaDef.documentTypeDefMap)) {
-    const whole = part === undefined
-    const file = whole ? collectionFile(name) : partFile(name, part)
-    if (whole) rmSync(path.dirname(file), { recursive: true, force: true })
-    mkdirSync(path.dirname(file), { recursive: true })
-    const out = createWriteStream(file)
+  mkdirSync(partsDir, { recursive: true })
+  for (const { name } of Object.values(schemaDef.documentTypeDefMap)) {
+    const out = createWriteStream(partFile(name, part))
     let written = 0
-    if (whole && !isSingleton) out.write('[')
     for (const doc of documents) {
       if (doc[typeField] !== name) continue
       if (!out.write(`${written++ > 0 ? ',\n' : ''}${JSON.stringify(doc)}`))
         await once(out, 'drain')
     }
-    out.end(whole ? (isSingleton ? '\n' : ']\n') : '')
+    out.end()
     await finished(out)
   }
 }
 
-/** Each collection's `_index.json` from the processes' parts, in their order. */
+/**
+ * Each collection's `_index.json` from the processes' parts, in their order, in its own fresh
+ * folder (no document's file from an earlier `contentlayer2 dev` outlives it).
+ */
 async function joinParts(schemaDef, processes) {
   for (const { name, isSingleton } of Object.values(schemaDef.documentTypeDefMap)) {
     const file = collectionFile(name)
