@@ -22,6 +22,9 @@ ARG SITE_URL=http://localhost:3000
 # TRUSTED_PROXIES=1: the container runs behind one HTTPS proxy that appends the reader's address to
 # X-Forwarded-For, which the signup rate limit reads (with 0 it reads no header at all).
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000 SITE_URL=$SITE_URL DATA_DIR=/data TRUSTED_PROXIES=1
+# The C allocator settings `npm start` runs with (package.json): fewer arenas, and large blocks handed
+# back when freed, which keeps a busy server near its warm size (docs/benchmarks.md, "Server memory").
+ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
 # The server writes regenerated pages under .next, and PGlite (when DATABASE_URL is unset)
 # under /data: both belong to the unprivileged user it runs as.
 COPY --from=build --chown=node:node /app/.next/standalone ./

@@ -70,7 +70,8 @@ export default defineConfig({
     { name: 'load', testMatch: loadOnly, dependencies: ['server'] },
   ],
   webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    // as production starts it (package.json's start: `next start` and its allocator settings)
+    command: `npm start -- -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
