@@ -8,9 +8,10 @@ import { GROUPINGS, planShards } from './content-shards.mjs'
 const dir = mkdtempSync(path.join(tmpdir(), 'intertitle-shards-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/** The files each shard's source would read, globbed as Contentlayer globs them. */
+/** The file set the folder holds now. */
 let written: string[] | undefined
 
+/** The files each shard's source would read, globbed as Contentlayer globs them. */
 async function globShards(files: string[], processes: number, groupings = GROUPINGS) {
   // The folder holds these files and no others; written again only when the set changes.
   if (written !== files) {
