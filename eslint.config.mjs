@@ -9,8 +9,17 @@ export default defineConfig([
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          name: 'next/link',
+          message:
+            "Use { Link } from '@/components/ui/link': it prefetches on intent, not on sight.",
+        },
+      ],
     },
   },
+  { files: ['components/ui/link.tsx'], rules: { 'no-restricted-imports': 'off' } },
   globalIgnores([
     '.next/**',
     '.next-standalone/**',

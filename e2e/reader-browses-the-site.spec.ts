@@ -144,3 +144,31 @@ test('the header fits the screen: its links on one line, search and theme within
     expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width)
   }
 })
+
+test('a page is fetched ahead when the reader reaches for its link, not when the link comes into view', async ({
+  page,
+}) => {
+  const fetched: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.searchParams.has('_rsc')) fetched.push(url.pathname)
+  })
+  await page.goto(flagship.url)
+  // Next's own links would have fetched every page linked from the screen by now.
+  await page.waitForLoadState('networkidle')
+  expect(fetched, 'nothing fetched ahead on sight').toEqual([])
+
+  const reviews = page
+    .getByRole('banner')
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Reviews', exact: true })
+  const ahead = page.waitForRequest((r) => new URL(r.url()).searchParams.has('_rsc'))
+  await reviews.focus()
+  expect(new URL((await ahead).url()).pathname).toBe('/reviews')
+
+  // Still a client-side navigation: the document is not loaded again.
+  await page.evaluate(() => Object.assign(window, { stayed: true }))
+  await reviews.click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reviews')
+  expect(await page.evaluate(() => 'stayed' in window)).toBe(true)
+})

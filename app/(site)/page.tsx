@@ -1,5 +1,5 @@
 import { FillImage } from '@/components/media/fill-image'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { IssuePanel } from '@/components/issue/issue-panel'
 import { NewsletterForm } from '@/components/newsletter/newsletter-form'
 import { JsonLd } from '@/components/ui/json-ld'

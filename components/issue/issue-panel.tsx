@@ -1,5 +1,5 @@
 import { FillImage } from '@/components/media/fill-image'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import type { ReactNode } from 'react'
 import { getReview, type Issue } from '@/lib/content'
 import { withUtm } from '@/lib/campaign/utm'

@@ -1,5 +1,5 @@
 import { FillImage } from '@/components/media/fill-image'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { getReview, type Issue } from '@/lib/content'
 import { formatIssueMonth } from '@/lib/format'
 

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { JsonLd } from '@/components/ui/json-ld'
 import type { Crumb } from '@/lib/seo/breadcrumbs'
 import { cn } from '@/lib/cn'

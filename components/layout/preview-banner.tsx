@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { previewAccess } from '@/lib/preview/access'
 
 /** Shown on every page while someone is previewing, with what they can see and the way out. */

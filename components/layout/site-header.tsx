@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { ThemeToggle } from '@/components/layout/theme-toggle'
 import { site } from '@/lib/site'
 

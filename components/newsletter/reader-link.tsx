@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { PageHeader } from '@/components/layout/page-header'
 import { trail } from '@/lib/seo/breadcrumbs'
 

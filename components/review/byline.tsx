@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import type { Critic, Review } from '@/lib/content'
 import { DateText } from '@/components/ui/date'
 

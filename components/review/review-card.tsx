@@ -1,5 +1,5 @@
 import { FillImage } from '@/components/media/fill-image'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { criticOf, type Review } from '@/lib/content'
 import { cn } from '@/lib/cn'
 import { DateText } from '@/components/ui/date'

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import type { StaffMember } from '@/lib/staff/session'
 import { may } from '@/lib/staff/roster'
 

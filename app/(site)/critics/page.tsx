@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { PageHeader } from '@/components/layout/page-header'
 import { trail } from '@/lib/seo/breadcrumbs'
 import { getCritics, getReviewsWhere } from '@/lib/content'

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { PageHeader } from '@/components/layout/page-header'
 import { CopyLinkButton } from '@/components/review/copy-link-button'
 import { makeShareLink, revokeShareLink } from '@/components/staff/actions'

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { genreLabel } from '@/lib/format'
 
 export function GenreLinks({ genres }: { genres: string[] }) {
