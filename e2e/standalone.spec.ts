@@ -12,14 +12,16 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from './test'
 import { openStore } from '../lib/newsletter/store'
+import { imageAllocatorSettings } from '../scripts/allocator-settings'
 import { flagship } from './fixtures'
 import { expectedScriptPolicy } from './policy'
 import { buildBeside, signUp, signupForm, startServer } from './servers'
 
 /**
  * The deployable the Dockerfile ships: a standalone build (beside the suite's own `.next`),
- * finished by `npm run standalone:assemble` and run as `node server.js` from its own folder,
- * with nothing from the project around it but what the build traced in.
+ * finished by `npm run standalone:assemble` and run as `node server.js` from its own folder
+ * with the image's allocator settings, and nothing from the project around it but what the build
+ * traced in.
  */
 const distDir = '.next-standalone'
 
@@ -81,7 +83,7 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
   cpSync(folder, deployed, { recursive: true, verbatimSymlinks: true })
   const dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-standalone-'))
   const server = await startServer(
-    { DATA_DIR: dataDir },
+    { DATA_DIR: dataDir, ...imageAllocatorSettings() },
     deployed,
     path.join(deployed, 'server.js'),
   )
