@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import { createGzip } from 'node:zlib'
+import { startCommand } from '../start-settings'
 
 export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs
@@ -19,13 +20,6 @@ export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
 
 export type NextServer = { url: string; pid: number; stop: () => Promise<void> }
 
-/** What `npm start` runs (package.json): `next start` with the allocator settings it is run with. */
-const START = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    scripts: { start: string }
-  }
-).scripts.start
-
 /**
  * The build in `cwd` served as `npm start` serves the site (its command and environment, without
  * npm itself), in its own process group so that stopping it also stops every process under it.
@@ -36,17 +30,21 @@ export async function startNext(
   env: Record<string, string> = {},
   readyPath = '/',
 ): Promise<NextServer> {
-  const child = spawn('sh', ['-c', `${START} "$@"`, 'sh', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd,
-    stdio: 'ignore',
-    detached: true,
-    env: {
-      ...process.env,
-      PATH: `${path.join(cwd, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...env,
+  const child = spawn(
+    'sh',
+    ['-c', `${startCommand} "$@"`, 'sh', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd,
+      stdio: 'ignore',
+      detached: true,
+      env: {
+        ...process.env,
+        PATH: `${path.join(cwd, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...env,
+      },
     },
-  })
+  )
   const url = `http://127.0.0.1:${port}`
   const stop = async () => {
     try {

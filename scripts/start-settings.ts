@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs'
 
+const projectFile = (name: string) => readFileSync(new URL(`../${name}`, import.meta.url), 'utf8')
+
+/** What `npm start` runs (package.json): `next start` with the allocator settings it is run with. */
+export const startCommand = (
+  JSON.parse(projectFile('package.json')) as { scripts: { start: string } }
+).scripts.start
+
 /** Every `MALLOC_…=value` a command or Dockerfile sets, the value read past a `${NAME:-…}` default. */
 export const allocatorSettings = (text: string): Record<string, string> =>
   Object.fromEntries(
@@ -10,5 +17,4 @@ export const allocatorSettings = (text: string): Record<string, string> =>
   )
 
 /** The C allocator's settings the Docker image runs its server with (docs/benchmarks.md). */
-export const imageAllocatorSettings = (root = process.cwd()) =>
-  allocatorSettings(readFileSync(`${root}/Dockerfile`, 'utf8'))
+export const imageAllocatorSettings = () => allocatorSettings(projectFile('Dockerfile'))
