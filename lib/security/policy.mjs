@@ -80,12 +80,22 @@ export const responses = {
   error: { scripts: 'self' },
 }
 
-const STAFF = /^\/(?:staff|keystatic|api\/keystatic|api\/staff)(?:\/|$)/
+/**
+ * Where pages are rendered per request, by path (a post or a preview is, anywhere): staff tools
+ * under each prefix, search, and the pages a reader's email links to. proxy.ts's matcher names the
+ * same paths (a build reads it as literals); its test holds the two together.
+ */
+export const perRequestPaths = {
+  staffPrefixes: ['/staff', '/keystatic', '/api/keystatic', '/api/staff'],
+  perRequest: ['/search'],
+  readerLinks: ['/newsletter/confirm', '/newsletter/unsubscribe'],
+}
+const STAFF = new RegExp(`^(?:${perRequestPaths.staffPrefixes.join('|')})(?:/|$)`)
 const PAGEFIND = /^\/pagefind\//
 const STATIC = /^\/(?:_next\/|images\/)|^\/favicon\.ico$/
 const DATA = /^\/api\/|\/opengraph-image$|\.(?:xml|json|txt)$/
-const PER_REQUEST = new Set(['/search'])
-const READER_LINKS = new Set(['/newsletter/confirm', '/newsletter/unsubscribe'])
+const PER_REQUEST = new Set(perRequestPaths.perRequest)
+const READER_LINKS = new Set(perRequestPaths.readerLinks)
 /** Pages where Pagefind runs (its worker compiles WebAssembly). */
 const WASM_PAGES = new Set(['/search'])
 

@@ -10,6 +10,7 @@
  *   --databases pglite|postgres  the soak on one database only
  *   --heap            the soak also snapshots the server's live JavaScript heap, warm and after
  *   --lighthouse-only only Lighthouse on the current build, beside the empty-page floor
+ *   --throughput-only only next start against a static server on the current build's pages
  *   --runs N          Lighthouse runs a page, the median kept (default 5)
  */
 import { spawnSync } from 'node:child_process'
@@ -21,7 +22,7 @@ import { lineChart, stackedBars } from './charts'
 import { lighthouseMedian, type LighthouseScores } from './lighthouse'
 import { startNext, startStatic } from './servers'
 import { sendThroughput, type SendRun } from './newsletter-send'
-import { throughput, type Throughput } from './throughput'
+import { againstStatic, type Comparison } from './throughput'
 import { memorySoak, type MemoryRun } from './memory'
 import { startPostgres } from '../testing/postgres'
 import { startFloor } from './floor'
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     'send-only': { type: 'boolean' },
     'memory-only': { type: 'boolean' },
     'lighthouse-only': { type: 'boolean' },
+    'throughput-only': { type: 'boolean' },
     'archive-only': { type: 'boolean' },
     databases: { type: 'string' },
     heap: { type: 'boolean' },
@@ -86,6 +88,20 @@ function timedBuild(cwd: string, env: Record<string, string> = {}): Built {
 
 const countReviews = (dir: string) =>
   readdirSync(path.join(dir, 'reviews')).filter((f) => f.endsWith('.mdx')).length
+
+/** The three pages, on the servers main() starts. */
+const throughputRun = () =>
+  againstStatic(
+    `http://127.0.0.1:${NEXT_PORT}`,
+    `http://127.0.0.1:${STATIC_PORT}`,
+    Object.values(PAGES),
+  )
+
+function printThroughput({ next, static: file, ratio, rounds }: Comparison) {
+  console.log(
+    `Throughput, 50 connections, 10 s, median of ${rounds.length} rounds: next start ${next.requestsPerSecond} req/s (p99 ${next.p99Ms} ms), static ${file.requestsPerSecond} req/s (p99 ${file.p99Ms} ms), ratio ${ratio} (rounds ${rounds.join(', ')})`,
+  )
+}
 
 function printSend(send: SendRun) {
   console.log(
@@ -190,6 +206,16 @@ async function main() {
   if (values['archive-only']) return printArchives(await archiveRuns('20000'))
   if (values['send-only']) return printSend(await sendThroughput())
   if (values['memory-only']) return printMemory(await memoryRuns())
+  if (values['throughput-only']) {
+    const next = await startNext(root, NEXT_PORT)
+    const staticServer = await startStatic(path.join(root, '.next/server/app'), STATIC_PORT)
+    try {
+      return printThroughput(await throughputRun())
+    } finally {
+      staticServer.close()
+      await next.stop()
+    }
+  }
   if (values['lighthouse-only']) {
     const next = await startNext(root, NEXT_PORT)
     try {
@@ -212,13 +238,7 @@ async function main() {
     for (const [name, url] of Object.entries(PAGES))
       bytes[name] = await pageBytes(`http://127.0.0.1:${NEXT_PORT}${url}`)
     const lighthouse = await lighthouseRuns()
-    const paths = Object.values(PAGES)
-    // A first 10 s under load is the server's JIT warming up (0.33× against 0.43–0.46× in the
-    // rounds after it, 2026-12-05): both servers get one round that is not counted.
-    await throughput(`http://127.0.0.1:${NEXT_PORT}`, paths)
-    await throughput(`http://127.0.0.1:${STATIC_PORT}`, paths)
-    const nextRun: Throughput = await throughput(`http://127.0.0.1:${NEXT_PORT}`, paths)
-    const staticRun: Throughput = await throughput(`http://127.0.0.1:${STATIC_PORT}`, paths)
+    const throughput = await throughputRun()
     const send = await sendThroughput()
     const memory = await memoryRuns()
 
@@ -230,11 +250,7 @@ async function main() {
       date: new Date().toISOString(),
       bytes,
       lighthouse,
-      throughput: {
-        next: nextRun,
-        static: staticRun,
-        ratio: Number((nextRun.requestsPerSecond / staticRun.requestsPerSecond).toFixed(2)),
-      },
+      throughput,
       builds,
       send,
       memory,
@@ -290,9 +306,7 @@ async function main() {
       ),
     )
     printLighthouse(lighthouse)
-    console.log(
-      `Throughput, 50 connections, 10 s: next start ${nextRun.requestsPerSecond} req/s (p99 ${nextRun.p99Ms} ms), static ${staticRun.requestsPerSecond} req/s (p99 ${staticRun.p99Ms} ms), ratio ${result.throughput.ratio}`,
-    )
+    printThroughput(throughput)
     printSend(send)
     printMemory(memory)
     printArchives(archives)

@@ -26,3 +26,37 @@ export async function throughput(base: string, paths: string[], seconds = 10): P
     non2xx: result.non2xx,
   }
 }
+
+export type Comparison = {
+  next: Throughput
+  static: Throughput
+  /** next start's requests a second over the static server's, in the median round. */
+  ratio: number
+  /** Each counted round's ratio, in order. */
+  rounds: number[]
+}
+
+/**
+ * `next start` against the static server on the same paths, in turns: one uncounted round on
+ * each first (the first 10 s under load is the server's JIT warming up: 0.33× against 0.43–0.46×
+ * after it, 2026-12-05), then `rounds` rounds of both, the median round's figures kept (single
+ * rounds of the static server alone moved 815–1,003 req/s within minutes).
+ */
+export async function againstStatic(
+  nextBase: string,
+  staticBase: string,
+  paths: string[],
+  rounds = 3,
+): Promise<Comparison> {
+  await throughput(nextBase, paths)
+  await throughput(staticBase, paths)
+  const runs: Comparison[] = []
+  for (let i = 0; i < rounds; i++) {
+    const next = await throughput(nextBase, paths)
+    const fileServer = await throughput(staticBase, paths)
+    const ratio = Number((next.requestsPerSecond / fileServer.requestsPerSecond).toFixed(2))
+    runs.push({ next, static: fileServer, ratio, rounds: [] })
+  }
+  const median = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds / 2)]!
+  return { ...median, rounds: runs.map((run) => run.ratio) }
+}
