@@ -30,11 +30,11 @@ export async function proxy(request: NextRequest) {
 }
 
 /**
- * Which requests run the proxy. Running it costs Next a third of its throughput on cached pages
- * (445 against 608 requests a second, docs/benchmarks.md), so it runs only where a step applies:
- * any request with a body type (a form post: the first step) or a Draft Mode cookie (a preview),
- * and the paths the policy table renders per request (`perRequestPaths` in
- * lib/security/policy.mjs; proxy.test.ts holds the two together). Built and public files, the
+ * Which requests run the proxy. Running it cost Next over a quarter of its throughput on cached
+ * pages (445 against 608 requests a second, docs/benchmarks.md), so it runs only where a step
+ * applies: any request with a body type (a form post: the first step) or a Draft Mode cookie (a
+ * preview), and the paths the policy table renders per request (`perRequestPaths` in
+ * lib/security/policy.mjs; lib/security/proxy-matcher.test.ts holds the two together). Built and public files, the
  * preview switch and other routes under /api/ never. Next reads this as literals at build time.
  */
 export const config = {

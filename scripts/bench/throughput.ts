@@ -27,14 +27,16 @@ export async function throughput(base: string, paths: string[], seconds = 10): P
   }
 }
 
-export type Comparison = {
+/** One round: next start, then the static server. */
+type Round = {
   next: Throughput
   static: Throughput
-  /** next start's requests a second over the static server's, in the median round. */
+  /** next start's requests a second over the static server's. */
   ratio: number
-  /** Each counted round's ratio, in order. */
-  rounds: number[]
 }
+
+/** The median round's figures, and each counted round's ratio in order. */
+export type Comparison = Round & { rounds: number[] }
 
 /**
  * `next start` against the static server on the same paths, in turns: one uncounted round on
@@ -50,12 +52,12 @@ export async function againstStatic(
 ): Promise<Comparison> {
   await throughput(nextBase, paths)
   await throughput(staticBase, paths)
-  const runs: Comparison[] = []
+  const runs: Round[] = []
   for (let i = 0; i < rounds; i++) {
     const next = await throughput(nextBase, paths)
     const fileServer = await throughput(staticBase, paths)
     const ratio = Number((next.requestsPerSecond / fileServer.requestsPerSecond).toFixed(2))
-    runs.push({ next, static: fileServer, ratio, rounds: [] })
+    runs.push({ next, static: fileServer, ratio })
   }
   const median = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds / 2)]!
   return { ...median, rounds: runs.map((run) => run.ratio) }
