@@ -47,6 +47,11 @@ test('an unknown address gets the designed 404 with status 404', async ({ page }
     const response = await page.goto(url)
     expect(response?.status(), url).toBe(404)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lost in the cutting room')
+    // The site's chrome once, whether the 404 came from a page of the site or no page at all.
+    await expect(page.getByRole('banner'), url).toHaveCount(1)
+    await expect(page.getByRole('main'), url).toHaveCount(1)
+    await expect(page.getByRole('contentinfo'), url).toHaveCount(1)
+    await expect(page.getByRole('link', { name: 'Skip to main content' }), url).toHaveCount(1)
   }
   await expect(page.getByRole('link', { name: 'Browse all reviews' })).toHaveAttribute(
     'href',
