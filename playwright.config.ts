@@ -28,7 +28,7 @@ export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
   // Two at least: Playwright's default, half the cores, is one worker on a 2-core machine, where
-  // CI's two finish the suite in about 15 minutes.
+  // CI's two run the browser tests in 14–15 minutes.
   workers: process.env.CI ? 2 : Math.max(2, Math.floor(availableParallelism() / 2)),
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',

@@ -6,7 +6,7 @@ export const schedule = {
   file: path.join(process.cwd(), '.scheduled-e2e', 'schedule.json'),
   slug: 'scheduled-soon-e2e',
   /**
-   * Must cover the copy's build and the server's start: 52–59 s on this 2-core machine, the build
+   * Must cover the copy's build and the server's start: 52–66 s on this 2-core machine, the build
    * having it to itself. Every second beyond holds one of the suite's two workers idle.
    */
   leadSeconds: Number(process.env.SCHEDULE_LEAD_SECONDS ?? 150),
