@@ -8,6 +8,8 @@ test('the home page leads with the latest reviews and the current issue', async 
     flagship.url,
   )
   await expect(page.getByRole('heading', { name: 'The new issue of Intertitle' })).toBeVisible()
+  // The site's name once in the tab, not again after the tagline.
+  await expect(page).toHaveTitle('Intertitle — The film monthly')
 })
 
 test('/reviews lists published reviews newest first, paginated', async ({ page }) => {
@@ -29,35 +31,51 @@ test('/reviews lists published reviews newest first, paginated', async ({ page }
   expect(new Set(all).size).toBe(all.length)
 })
 
-test('an unknown address gets the designed 404 with status 404', async ({ page }) => {
-  for (const url of [
-    '/reviews/no-such-film',
-    '/nowhere',
-    '/reviews/page/99',
-    '/critics/nobody',
-    // Genres, critics, films and issues page like the reviews do; the sample content fills one
-    // page of each.
-    '/genres/action/page/2',
-    `${flagship.critic.url}/page/2`,
-    '/genres/no-such-genre/page/2',
-    '/films/ballerina-2025/page/2',
-    '/issues/july-2025/page/2',
-    '/issues/no-such-issue/page/2',
-  ]) {
-    const response = await page.goto(url)
-    expect(response?.status(), url).toBe(404)
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lost in the cutting room')
-    // The site's chrome once, whether the 404 came from a page of the site or no page at all.
-    await expect(page.getByRole('banner'), url).toHaveCount(1)
-    await expect(page.getByRole('main'), url).toHaveCount(1)
-    await expect(page.getByRole('contentinfo'), url).toHaveCount(1)
-    await expect(page.getByRole('link', { name: 'Skip to main content' }), url).toHaveCount(1)
-  }
-  await expect(page.getByRole('link', { name: 'Browse all reviews' })).toHaveAttribute(
-    'href',
-    '/reviews',
-  )
-})
+const unknownAddresses = [
+  '/reviews/no-such-film',
+  '/nowhere',
+  '/reviews/page/99',
+  '/reviews/page/0002',
+  '/critics/nobody',
+  // Genres, critics, films and issues page like the reviews do; the sample content fills one
+  // page of each.
+  '/genres/action/page/2',
+  `${flagship.critic.url}/page/2`,
+  '/genres/no-such-genre/page/2',
+  '/films/ballerina-2025/page/2',
+  '/issues/july-2025/page/2',
+  '/issues/no-such-issue/page/2',
+]
+
+// Drawn by the server, so a reader without JavaScript gets it too (a page's own notFound() used to
+// answer an empty document that only the scripts filled: components/layout/page-not-found.tsx).
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled })
+
+    test('an unknown address gets the designed 404 with status 404', async ({ page }) => {
+      for (const url of unknownAddresses) {
+        const response = await page.goto(url)
+        expect(response?.status(), url).toBe(404)
+        await expect(page.getByRole('heading', { level: 1 }), url).toHaveText(
+          'Lost in the cutting room',
+        )
+        await expect(page, url).toHaveTitle('Page not found | Intertitle')
+        // Never the page's own head: a 404 names no canonical address.
+        await expect(page.locator('link[rel="canonical"]'), url).toHaveCount(0)
+        // The site's chrome once, whether the 404 came from a page of the site or no page at all.
+        await expect(page.getByRole('banner'), url).toHaveCount(1)
+        await expect(page.getByRole('main'), url).toHaveCount(1)
+        await expect(page.getByRole('contentinfo'), url).toHaveCount(1)
+        await expect(page.getByRole('link', { name: 'Skip to main content' }), url).toHaveCount(1)
+        await expect(page.getByRole('link', { name: 'Browse all reviews' }), url).toHaveAttribute(
+          'href',
+          '/reviews',
+        )
+      }
+    })
+  })
+}
 
 test("a listing's first page has one address: /page/1 redirects to the listing", async ({
   request,

@@ -12,11 +12,13 @@ import { DateText } from '@/components/ui/date'
 
 export const revalidate = 30
 
-export const metadata = pageMetadata({
-  title: `${site.name} — ${site.tagline}`,
-  description: site.description,
-  path: '/',
-})
+const homeTitle = `${site.name} — ${site.tagline}`
+
+// The name is in the title already: not `… | Intertitle` again after it, as on every other page.
+export const metadata = {
+  ...pageMetadata({ title: homeTitle, description: site.description, path: '/' }),
+  title: { absolute: homeTitle },
+}
 
 export default function HomePage() {
   const [lead, ...rest] = getPublishedReviews()

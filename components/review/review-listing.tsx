@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { notFound } from 'next/navigation'
+import { PageNotFound } from '@/components/layout/page-not-found'
 import { PageHeader } from '@/components/layout/page-header'
 import { Pagination } from '@/components/layout/pagination'
 import { ReviewGrid } from '@/components/review/review-card'
@@ -25,6 +25,10 @@ type Props = {
   headingLevel?: 'h2' | 'h3'
 }
 
+/** Page `page` of a listing, `site.reviewsPerPage` to a page; undefined if it has no such page. */
+export const listingPage = <T,>(items: T[], page: number) =>
+  paginate(items, page, site.reviewsPerPage)
+
 /**
  * A listing of reviews, newest first, a page at a time (`site.reviewsPerPage`): the reviews
  * page, each genre, each critic. However large the archive, a page stays the same size.
@@ -40,8 +44,8 @@ export function ReviewListing({
   children,
   headingLevel,
 }: Props) {
-  const paged = paginate(reviews, page, site.reviewsPerPage)
-  if (!paged) notFound()
+  const paged = listingPage(reviews, page)
+  if (!paged) return <PageNotFound />
   const href = pagedHref(base)
   const later = page > 1
   return (

@@ -34,6 +34,13 @@ function feedLinks(feeds: Pick<FeedSpec, 'title' | 'basePath'>[]) {
   )
 }
 
+/**
+ * The head of a 404, however it came about: an address no route matches (the not-found pages) or
+ * a page asked for something that is not there (its metadata, which Next renders beside the 404).
+ * Next adds the `noindex` itself, from the status.
+ */
+export const notFoundMetadata: Metadata = { title: 'Page not found' }
+
 /** The one metadata helper every page uses. */
 export function pageMetadata({
   title,

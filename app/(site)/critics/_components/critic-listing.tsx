@@ -1,17 +1,17 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { ReviewListing } from '@/components/review/review-listing'
+import { PageNotFound } from '@/components/layout/page-not-found'
+import { listingPage, ReviewListing } from '@/components/review/review-listing'
 import { getCritic, getReviewsWhere, type Critic, type Review } from '@/lib/content'
 import { pagedHref } from '@/lib/content/paginate'
 import { trail } from '@/lib/seo/breadcrumbs'
-import { pageMetadata } from '@/lib/seo/metadata'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 import { criticNode } from '@/lib/seo/structured-data'
 
 const criticReviews = (critic: Critic): Review[] => getReviewsWhere((r) => r.critic === critic.slug)
 
 export function criticMetadata(slug: string, page: number): Metadata {
   const critic = getCritic(slug)
-  if (!critic) return {}
+  if (!critic || !listingPage(criticReviews(critic), page)) return notFoundMetadata
   return pageMetadata({
     title: page > 1 ? `${critic.name}, page ${page}` : critic.name,
     description: critic.bio,
@@ -23,7 +23,7 @@ export function criticMetadata(slug: string, page: number): Metadata {
 /** A critic's page: who they are, then their reviews, newest first, a page at a time. */
 export function CriticListing({ slug, page }: { slug: string; page: number }) {
   const critic = getCritic(slug)
-  if (!critic) notFound()
+  if (!critic) return <PageNotFound />
   return (
     <ReviewListing
       reviews={criticReviews(critic)}

@@ -1,20 +1,20 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import { PageNotFound } from '@/components/layout/page-not-found'
 import { PageHeader } from '@/components/layout/page-header'
 import { Pagination } from '@/components/layout/pagination'
 import { FilmFacts } from '@/components/review/film-facts'
 import { ReviewGrid } from '@/components/review/review-card'
+import { listingPage } from '@/components/review/review-listing'
 import { getPublicFilm, type Film } from '@/lib/content'
-import { paginate, pagedHref } from '@/lib/content/paginate'
+import { pagedHref } from '@/lib/content/paginate'
 import { trail } from '@/lib/seo/breadcrumbs'
-import { pageMetadata } from '@/lib/seo/metadata'
-import { site } from '@/lib/site'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 
 const filmTitle = (film: Film) => `${film.title} (${film.year})`
 
 export function filmMetadata(slug: string, page: number): Metadata {
   const found = getPublicFilm(slug)
-  if (!found) return {}
+  if (!found || !listingPage(found.reviews, page)) return notFoundMetadata
   const { film } = found
   return pageMetadata({
     title: page > 1 ? `${filmTitle(film)}, page ${page}` : filmTitle(film),
@@ -26,10 +26,10 @@ export function filmMetadata(slug: string, page: number): Metadata {
 /** A film with its facts and our reviews of it, newest first, a page at a time. */
 export function FilmListing({ slug, page }: { slug: string; page: number }) {
   const found = getPublicFilm(slug)
-  if (!found) notFound()
+  if (!found) return <PageNotFound />
   const { film, reviews } = found
-  const paged = paginate(reviews, page, site.reviewsPerPage)
-  if (!paged) notFound()
+  const paged = listingPage(reviews, page)
+  if (!paged) return <PageNotFound />
   const title = filmTitle(film)
   const href = pagedHref(film.url)
   const crumbs = trail({ name: 'Reviews', href: '/reviews' }, { name: title, href: film.url })

@@ -1,15 +1,17 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { ReviewListing } from '@/components/review/review-listing'
+import { PageNotFound } from '@/components/layout/page-not-found'
+import { listingPage, ReviewListing } from '@/components/review/review-listing'
 import { getReviewsWhere, type Review } from '@/lib/content'
 import { pagedHref } from '@/lib/content/paginate'
 import { genreLabel } from '@/lib/format'
 import { trail } from '@/lib/seo/breadcrumbs'
-import { pageMetadata } from '@/lib/seo/metadata'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 
 const genreReviews = (slug: string): Review[] => getReviewsWhere((r) => r.genres.includes(slug))
 
 export function genreMetadata(slug: string, page: number): Metadata {
+  const reviews = genreReviews(slug)
+  if (reviews.length === 0 || !listingPage(reviews, page)) return notFoundMetadata
   const label = genreLabel(slug)
   return pageMetadata({
     title: page > 1 ? `${label} reviews, page ${page}` : `${label} reviews`,
@@ -21,7 +23,7 @@ export function genreMetadata(slug: string, page: number): Metadata {
 /** One genre's reviews, newest first, a page at a time. */
 export function GenreListing({ slug, page }: { slug: string; page: number }) {
   const reviews = genreReviews(slug)
-  if (reviews.length === 0) notFound()
+  if (reviews.length === 0) return <PageNotFound />
   const label = genreLabel(slug)
   return (
     <ReviewListing

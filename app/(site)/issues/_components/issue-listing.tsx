@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import { PageNotFound } from '@/components/layout/page-not-found'
 import { IssueSummary } from '@/components/issue/issue-summary'
-import { ReviewListing } from '@/components/review/review-listing'
+import { listingPage, ReviewListing } from '@/components/review/review-listing'
 import { getIssueOnSale, getReviewsWhere, type Issue, type Review } from '@/lib/content'
 import { pagedHref } from '@/lib/content/paginate'
 import { formatIssueMonth } from '@/lib/format'
 import { trail } from '@/lib/seo/breadcrumbs'
-import { pageMetadata } from '@/lib/seo/metadata'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 
 const issueReviews = (issue: Issue): Review[] => getReviewsWhere((r) => r.issue === issue.slug)
 
@@ -14,7 +14,7 @@ const issueTitle = (issue: Issue) => `${formatIssueMonth(issue.month)} issue`
 
 export function issueMetadata(slug: string, page: number): Metadata {
   const issue = getIssueOnSale(slug)
-  if (!issue) return {}
+  if (!issue || !listingPage(issueReviews(issue), page)) return notFoundMetadata
   return pageMetadata({
     title: page > 1 ? `${issueTitle(issue)}, page ${page}` : issueTitle(issue),
     description: `On the cover: ${issue.coverLine}`,
@@ -26,7 +26,7 @@ export function issueMetadata(slug: string, page: number): Metadata {
 /** An issue on sale: its cover and where to buy it, then its reviews, a page at a time. */
 export function IssueListing({ slug, page }: { slug: string; page: number }) {
   const issue = getIssueOnSale(slug)
-  if (!issue) notFound()
+  if (!issue) return <PageNotFound />
   const reviews = issueReviews(issue)
   const title = issueTitle(issue)
   return (

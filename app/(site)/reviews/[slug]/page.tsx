@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
-import { notFound, redirect } from 'next/navigation'
+import { redirect } from 'next/navigation'
 import { Breadcrumb } from '@/components/layout/breadcrumb'
 import { Byline } from '@/components/review/byline'
+import { PageNotFound } from '@/components/layout/page-not-found'
 import { Figure } from '@/components/media/figure'
 import { FilmFacts } from '@/components/review/film-facts'
 import { IssuePanel } from '@/components/issue/issue-panel'
@@ -22,7 +23,7 @@ import {
 import { prerenderedReviews } from '@/lib/content/prerender'
 import { genreLabel } from '@/lib/format'
 import { clearPreviewPath, mayPreview, previewAccess } from '@/lib/preview/access'
-import { pageMetadata } from '@/lib/seo/metadata'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 import { reviewNode } from '@/lib/seo/structured-data'
 import { GenreLinks } from './_components/genre-links'
 import { ShareLinks } from './_components/share-links'
@@ -45,7 +46,7 @@ export async function generateMetadata({
   params,
 }: PageProps<'/reviews/[slug]'>): Promise<Metadata> {
   const review = await findReview(params)
-  if (!review) return {}
+  if (!review) return notFoundMetadata
   return pageMetadata({
     noindex: reviewState(review) !== 'published',
     title: review.headline,
@@ -64,7 +65,7 @@ export async function generateMetadata({
 
 export default async function ReviewPage({ params }: PageProps<'/reviews/[slug]'>) {
   const review = await findReview(params)
-  if (!review) notFound()
+  if (!review) return <PageNotFound />
   const film = filmOf(review.film)
   const critic = criticOf(review.critic)
   const issue = getCurrentIssue()

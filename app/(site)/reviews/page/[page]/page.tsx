@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
+import { listingPage } from '@/components/review/review-listing'
+import { getPublishedReviews } from '@/lib/content'
 import { prerenderedReviews } from '@/lib/content/prerender'
-import { pageMetadata } from '@/lib/seo/metadata'
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata'
 import { laterPages, pageParam, reviewsPageHref } from '@/lib/content/paginate'
 import { site } from '@/lib/site'
 import { ReviewsListing } from '../../_components/reviews-listing'
@@ -14,7 +16,8 @@ export function generateStaticParams() {
 export async function generateMetadata({
   params,
 }: PageProps<'/reviews/page/[page]'>): Promise<Metadata> {
-  const page = Number((await params).page)
+  const page = pageParam((await params).page)
+  if (!listingPage(getPublishedReviews(), page)) return notFoundMetadata
   return pageMetadata({
     title: `Reviews, page ${page}`,
     description: `Reviews, page ${page}, newest first.`,
