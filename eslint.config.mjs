@@ -2,6 +2,11 @@ import { defineConfig, globalIgnores } from 'eslint/config'
 import nextVitals from 'eslint-config-next/core-web-vitals'
 import nextTs from 'eslint-config-next/typescript'
 
+const nextLink = {
+  name: 'next/link',
+  message: "Use { Link } from '@/components/ui/link': it prefetches on intent, not on sight.",
+}
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -9,12 +14,22 @@ export default defineConfig([
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', nextLink],
+    },
+  },
+  {
+    // The readers' pages and what they render: a bare notFound() answers an empty document.
+    files: ['app/(site)/**', 'components/**'],
+    ignores: ['components/layout/page-not-found.tsx'],
+    rules: {
       'no-restricted-imports': [
         'error',
+        nextLink,
         {
-          name: 'next/link',
+          name: 'next/navigation',
+          importNames: ['notFound'],
           message:
-            "Use { Link } from '@/components/ui/link': it prefetches on intent, not on sight.",
+            'Return <PageNotFound /> (components/layout/page-not-found.tsx): a bare notFound() leaves a reader without JavaScript a blank page.',
         },
       ],
     },
