@@ -13,9 +13,9 @@ import { NotFoundMessage } from './not-found-message'
  * JavaScript gets a blank page (vercel/next.js#62228). Called inside a Suspense boundary, React's
  * server renderer keeps the site around it, puts the boundary's fallback where the page would
  * have been, and Next still answers 404; in the browser, React renders the boundary again and the
- * site's own 404 (app/(site)/not-found.tsx) takes the page's place. The fallback is the same
- * message inside `<noscript>`: there for readers without scripts, never seen by the others.
- * Found pages never render this, so they carry no fallback in their HTML or payload.
+ * site's own 404 (app/(site)/not-found.tsx), the same message in the same place, takes over. Only
+ * a page that is not there renders this, so the fallback is never a placeholder for something
+ * still on its way, and found pages carry none of it in their HTML or payload.
  *
  * Not in a preview: there the page is rendered per request and streamed, and the status would go
  * out as 200 with the site around the boundary before the page threw. Editors' browsers run
@@ -24,13 +24,7 @@ import { NotFoundMessage } from './not-found-message'
 export async function PageNotFound() {
   if ((await draftMode()).isEnabled) notFound()
   return (
-    <Suspense
-      fallback={
-        <noscript>
-          <NotFoundMessage />
-        </noscript>
-      }
-    >
+    <Suspense fallback={<NotFoundMessage />}>
       <Missing />
     </Suspense>
   )
