@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '@/lib/db'
 import { startPostgres, type TestPostgres } from './testing/postgres'
 import { seedReaders, sendCommand } from './testing/newsletter'
-import { listHeaders, startTestSmtp, type TestSmtp } from './testing/smtp'
+import { listHeaders, startTestSmtp, type Received, type TestSmtp } from './testing/smtp'
 
 const ISSUE = 'june-2025'
 const READERS = 10_000
@@ -57,7 +57,7 @@ async function seed(target: Target, readers = READERS): Promise<void> {
 }
 
 /** The command, in a process group of its own so that a kill takes tsx's child with it. */
-function send(target: Target, smtp: TestSmtp): ChildProcess & { output: () => string } {
+function send(target: Target, smtp: TestSmtp<Received>): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, sendCommand(ISSUE), {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,9 +96,9 @@ async function groupGone(pgid: number): Promise<void> {
   }
 }
 
-const recipientsOf = (smtp: TestSmtp) => smtp.messages.flatMap((m) => m.recipients)
+const recipientsOf = (smtp: TestSmtp<Received>) => smtp.messages.flatMap((m) => m.recipients)
 
-function expectEachReaderOnce(smtp: TestSmtp, readers = READERS) {
+function expectEachReaderOnce(smtp: TestSmtp<Received>, readers = READERS) {
   const recipients = recipientsOf(smtp)
   const unique = new Set(recipients)
   expect(recipients.length - unique.size, 'emails sent twice').toBe(0)
@@ -146,6 +146,7 @@ for (const make of [async () => pgliteTarget(), postgresTarget]) {
       let sender: ReturnType<typeof send> | undefined
       let killed = false
       const smtp = await startTestSmtp({
+        headersOnly: true,
         recipient(address) {
           if (address.startsWith('gone')) return 550
           // A third of the way through, the sender dies in the middle of a message. The server
@@ -187,6 +188,7 @@ for (const make of [async () => pgliteTarget(), postgresTarget]) {
 
     it('sends nothing twice when run again, and waits out a mail server outage', async () => {
       const smtp = await startTestSmtp({
+        headersOnly: true,
         recipient: (address) => (address.startsWith('gone') ? 550 : undefined),
       })
       try {
