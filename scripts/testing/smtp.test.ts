@@ -1,10 +1,11 @@
 import nodemailer from 'nodemailer'
-import { expect, it } from 'vitest'
+import { expect, it, onTestFinished } from 'vitest'
 import { startTestSmtp } from './smtp'
 
 it('keeps the same header lines whether it parses the whole message or only its header', async () => {
   const parsed = await startTestSmtp()
   const headersOnly = await startTestSmtp({ headersOnly: true })
+  onTestFinished(() => Promise.all([parsed.stop(), headersOnly.stop()]).then(() => {}))
   const message = {
     from: 'newsletter@intertitle.example',
     to: 'reader1@example.com',
@@ -30,6 +31,4 @@ it('keeps the same header lines whether it parses the whole message or only its 
   expect(light?.recipients).toEqual(['reader1@example.com'])
   expect(light?.headerLines).toEqual(full?.headerLines)
   expect(light?.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toMatch(/\r?\n\s/)
-  await parsed.stop()
-  await headersOnly.stop()
 })

@@ -9,8 +9,11 @@ import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-/** What is kept of every message: its envelope recipients and its header lines, as mailparser gives them. */
-export type Received = Pick<ParsedMail, 'headerLines'> & { recipients: string[] }
+/** A message's header lines, as mailparser gives them (name in lower case, line as sent). */
+type HeaderLines = Pick<ParsedMail, 'headerLines'>
+
+/** What is kept of every message: its envelope recipients and its header lines. */
+export type Received = HeaderLines & { recipients: string[] }
 
 export type TestSmtp<M extends Received = ParsedMail & Received> = {
   /** `smtp://user:pass@127.0.0.1:<port>`, as SMTP_URL. */
@@ -115,10 +118,8 @@ export async function startTestSmtp({
   }
 }
 
-/** A message's header lines, as mailparser's `headerLines` (name in lower case, line as sent). */
-async function readHeaderLines(
-  stream: AsyncIterable<Buffer>,
-): Promise<Pick<ParsedMail, 'headerLines'>> {
+/** Reads only a message's header lines, the way mailparser splits them. */
+async function readHeaderLines(stream: AsyncIterable<Buffer>): Promise<HeaderLines> {
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(chunk)
   const raw = Buffer.concat(chunks).toString('latin1')
@@ -130,7 +131,7 @@ async function readHeaderLines(
 }
 
 /** RFC 8058's two headers, as the message carried them. */
-export function listHeaders(message: Pick<ParsedMail, 'headerLines'>) {
+export function listHeaders(message: HeaderLines) {
   const line = (key: string) =>
     message.headerLines
       .find((h) => h.key === key)
