@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startPostgres, type TestPostgres } from '@/scripts/testing/postgres'
 import { createPostgresRateLimiter, createRateLimiter } from './rate-limit'
 
@@ -71,16 +72,16 @@ describe('createRateLimiter', () => {
 })
 
 describe('a limit shared through PostgreSQL', () => {
-  let pg: TestPostgres
+  let postgres: TestPostgres
   beforeAll(async () => {
-    pg = await startPostgres()
+    postgres = await startPostgres()
   }, 60_000)
   afterAll(async () => {
-    await pg?.stop()
+    await postgres?.stop()
   })
 
   it('two instances on one database share one count per client', async () => {
-    const options = { name: 'signup', limit: 3, windowMs: 60_000, databaseUrl: pg.url }
+    const options = { name: 'signup', limit: 3, windowMs: 60_000, databaseUrl: postgres.url }
     const one = createPostgresRateLimiter(options)
     const two = createPostgresRateLimiter(options)
     try {
@@ -93,6 +94,30 @@ describe('a limit shared through PostgreSQL', () => {
       expect((await two.take('10.0.0.2')).ok).toBe(true)
     } finally {
       await Promise.all([one.close(), two.close()])
+    }
+  })
+  it('instances starting together on a new database all count in it, whichever makes the table', async () => {
+    // Each round drops the table, then starts six instances at once: they race to make it, and
+    // PostgreSQL fails the losers in more than one way. Every one must still count in the table.
+    const admin = new pg.Client({ connectionString: postgres.url })
+    await admin.connect()
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      for (let round = 0; round < 20; round++) {
+        await admin.query('DROP TABLE IF EXISTS rate_limits')
+        const options = { name: 'race', limit: 3, windowMs: 60_000, databaseUrl: postgres.url }
+        const limiters = Array.from({ length: 6 }, () => createPostgresRateLimiter(options))
+        try {
+          const answers = await Promise.all(limiters.map((limiter) => limiter.take('10.0.0.9')))
+          expect(answers.filter((a) => a.ok)).toHaveLength(3)
+        } finally {
+          await Promise.all(limiters.map((limiter) => limiter.close()))
+        }
+      }
+      expect(errors).not.toHaveBeenCalled()
+    } finally {
+      errors.mockRestore()
+      await admin.end()
     }
   })
 })

@@ -53,22 +53,25 @@ export function createPostgresRateLimiter({
     insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points: limit, duration }),
   }
   // The library makes its table when constructed; counting waits for it (or for its failure).
-  // Two instances starting on a new database race to make it, and PostgreSQL can fail the
-  // loser's CREATE TABLE IF NOT EXISTS with "already exists" (42P07, or 23505 on its type): the
-  // table is there, so that instance counts in it too rather than in its own memory.
-  let limiter!: RateLimiterPostgres
-  const ready = new Promise<void>((resolve) => {
-    limiter = new RateLimiterPostgres(options, (error?: unknown) => {
-      const code = (error as { code?: string } | undefined)?.code
-      if (code === '42P07' || code === '23505')
-        limiter = new RateLimiterPostgres({ ...options, tableCreated: true })
-      else if (error) console.error('rate limit: could not create its table', error)
-      resolve()
+  // Instances starting together on a new database race to make it, and PostgreSQL can fail a
+  // loser's CREATE TABLE IF NOT EXISTS on the table or on its row type (42P07, 42710 or 23505,
+  // depending on where the winner was). Once the winner has committed, the same statement
+  // succeeds, so a failure is tried once more before this instance counts in its own memory.
+  const make = () =>
+    new Promise<{ limiter: RateLimiterPostgres; error?: unknown }>((resolve) => {
+      const made: RateLimiterPostgres = new RateLimiterPostgres(options, (error?: unknown) =>
+        resolve({ limiter: made, error }),
+      )
     })
-  })
+  const ready = make()
+    .then((first) => (first.error ? make() : first))
+    .then(({ limiter, error }) => {
+      if (error) console.error('rate limit: could not create its table', error)
+      return limiter
+    })
   return {
     async take(key) {
-      await ready
+      const limiter = await ready
       try {
         await limiter.consume(key)
         return { ok: true }
