@@ -38,7 +38,6 @@ export default defineConfig([
   globalIgnores([
     '.next/**',
     '.next-standalone/**',
-    '.next-isr/**',
     '.contentlayer/**',
     'node_modules/**',
     'next-env.d.ts',

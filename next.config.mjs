@@ -39,8 +39,9 @@ const nextConfig = {
   // content, which lib/content parses from Contentlayer's JSON rather than bundling it.
   outputFileTracingIncludes: { '*': [...ogFontFiles, '.contentlayer/generated/*/_index.json'] },
   // Both handlers give each cached page its script policy (docs/security.md); `next dev` caches no pages.
-  // ISR_CACHE=postgres, when building and when running: regenerated pages live in DATABASE_URL's
-  // PostgreSQL, shared by every instance, not in each one's .next/cache (README, "Deploying").
+  // ISR_CACHE=postgres, read as `next start` starts (a standalone build keeps it from its build):
+  // regenerated pages live in DATABASE_URL's PostgreSQL, shared by every instance, not in each
+  // one's .next/cache (README, "Deploying").
   ...(process.env.ISR_CACHE === 'postgres'
     ? { cacheHandler: path.resolve('lib/page-cache/postgres.mjs'), cacheMaxMemorySize: 0 }
     : process.env.NODE_ENV === 'development'

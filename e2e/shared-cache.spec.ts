@@ -3,25 +3,26 @@ import pg from 'pg'
 import { startPostgres, type TestPostgres } from '../scripts/testing/postgres'
 import { flagship } from './fixtures'
 import { expectedScriptPolicy } from './policy'
-import { buildBeside, startServer, type Server } from './servers'
+import { startServer, type Server } from './servers'
 
 /**
  * Several instances behind one address share regenerated pages through PostgreSQL
  * (ISR_CACHE=postgres, lib/page-cache/postgres.mjs): what one instance renders, the other serves
  * from the shared cache without rendering it again, to a browser as much as to a crawler.
+ * Served from the suite's own build: `next start` reads next.config.mjs, and so ISR_CACHE, when it
+ * starts (a build with it set differs only in that config; the standalone image is the one place
+ * that needs it at build time). The second test checks the entries are in PostgreSQL.
  */
-const distDir = '.next-isr'
-const env = { ISR_CACHE: 'postgres', NEXT_DIST_DIR: distDir }
+const env = { ISR_CACHE: 'postgres' }
 
-// One build and one pair of servers for both tests, in order: the second reads what the first cached.
+// One pair of servers for all the tests, in order: the second reads what the first cached.
 test.describe.configure({ mode: 'serial' })
 
 let postgres: TestPostgres
 const servers: Server[] = []
 
 test.beforeAll(async () => {
-  test.setTimeout(240_000)
-  buildBeside(distDir, env)
+  test.setTimeout(120_000)
   postgres = await startPostgres()
   for (let i = 0; i < 2; i++)
     servers.push(await startServer({ ...env, DATABASE_URL: postgres.url }))
