@@ -1,4 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import http from 'node:http'
 import { expect } from '@playwright/test'
 
@@ -18,7 +21,9 @@ let nextPort =
  * A `next start` of the built site of its own, on a loopback port, for specs that load or crash
  * it; or, given `serverJs`, a standalone build's server, run the way its Dockerfile runs it.
  * The tests play the proxy production runs behind (TRUSTED_PROXIES=1): each names its client
- * in X-Forwarded-For, so that every test has a rate-limit bucket of its own.
+ * in X-Forwarded-For, so that every test has a rate-limit bucket of its own. Without a DATA_DIR
+ * of the spec's, it writes (its outbox, on PostgreSQL too) into a temporary folder of its own,
+ * removed when it stops: never into the developer's `data/`.
  */
 export async function startServer(
   /** Its environment; a function of its own address when it must know it (SITE_URL). */
@@ -28,6 +33,8 @@ export async function startServer(
 ): Promise<Server> {
   const port = nextPort++
   const base = `http://127.0.0.1:${port}`
+  const own = typeof env === 'function' ? env(base) : env
+  const scratch = own.DATA_DIR ? undefined : mkdtempSync(path.join(tmpdir(), 'intertitle-server-'))
   const command = serverJs
     ? [serverJs]
     : ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1']
@@ -36,7 +43,8 @@ export async function startServer(
     env: {
       ...process.env,
       TRUSTED_PROXIES: '1',
-      ...(typeof env === 'function' ? env(base) : env),
+      ...(scratch ? { DATA_DIR: scratch } : {}),
+      ...own,
       NODE_ENV: 'production',
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
@@ -45,7 +53,12 @@ export async function startServer(
   })
   let stderr = ''
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      if (scratch) rmSync(scratch, { recursive: true, force: true })
+      resolve()
+    }),
+  )
   // Ready when it serves a file; a server that never gets there is stopped, not left on its port.
   try {
     await expect
