@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import nodemailer, { type Transporter } from 'nodemailer'
+import type { EncodedBody } from './body-template'
+
+export { bodyTemplate, type EncodedBody } from './body-template'
 
 /** One email: both parts always, so that every reader's client can show it. */
 export type Mail = {
   to: string
   subject: string
-  html: string
-  text: string
+  /** Either part as text, or encoded already (`bodyTemplate`, for a send to many readers). */
+  html: string | EncodedBody
+  text: string | EncodedBody
   /** A stable id (e.g. one per issue and reader) so that a resent copy is recognisably the same. */
   messageId?: string
   /** The reader's one-click unsubscribe URL: sent as List-Unsubscribe and List-Unsubscribe-Post. */

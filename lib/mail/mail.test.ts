@@ -4,7 +4,7 @@ import path from 'node:path'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSmtp, type TestSmtp } from '@/scripts/testing/smtp'
-import { createMailer, type Mail } from './index'
+import { bodyTemplate, createMailer, type Mail } from './index'
 
 const mail: Mail = {
   to: 'reader@example.com',
@@ -81,5 +81,40 @@ describe('the mail transport', () => {
     await again.send(mail)
     again.close()
     expect(smtp.messages).toHaveLength(2)
+  })
+  it('a body encoded once for many readers reads exactly as one encoded for each', async () => {
+    const slot = 'READER-SLOT'
+    // Everything that makes quoted-printable work: accents and dashes, a line far longer than 76
+    // characters with no space to break at (one whose last line is full just before the slot),
+    // spaces just before the slot, the slot at the very start and end, twice in a row, inside a
+    // URL, and both kinds of line ending.
+    const html = `${slot}<p>Café — “Ballerina”, reviewed  ${slot}</p>\n<a href="https://intertitle.test/u?t=${slot}">${'x'.repeat(200)}</a>\r\n${slot}${slot} é${slot}`
+    const text = `Unsubscribe: https://intertitle.test/u?t=${slot}\n${'é'.repeat(90)} \n${slot}${'y'.repeat(301)}${slot}`
+    const [htmlFor, textFor] = [
+      bodyTemplate('text/html', html, slot),
+      bodyTemplate('text/plain', text, slot),
+    ]
+    const mailer = createMailer({ from, outboxDir: outbox })
+    try {
+      for (const token of ['63ca32be060048439efc1fbe48254096', 'a'.repeat(100)]) {
+        const once = await mailer.send({ ...mail, html: htmlFor(token), text: textFor(token) })
+        const each = await mailer.send({
+          ...mail,
+          html: html.replaceAll(slot, token),
+          text: text.replaceAll(slot, token),
+        })
+        const [a, b] = await Promise.all(
+          [once, each].map(({ file }) => simpleParser(readFileSync(file!))),
+        )
+        expect(a.html).toBe(b.html)
+        expect(a.text).toBe(b.text)
+        expect(a.html).toContain(`u?t=${token}"`)
+        // No line longer than the 76 characters RFC 2045 allows a quoted-printable one.
+        const lines = readFileSync(once.file!, 'latin1').split('\r\n')
+        expect(lines.filter((line) => line.length > 76)).toEqual([])
+      }
+    } finally {
+      mailer.close()
+    }
   })
 })

@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss'
 import { createElement } from 'react'
 import type { Database } from '@/lib/db'
 import type { SubscriberStore } from '../store'
-import { isPermanentFailure, type Mailer } from '@/lib/mail'
+import { bodyTemplate, isPermanentFailure, type EncodedBody, type Mailer } from '@/lib/mail'
 import type { RateLimiter } from '@/lib/security/rate-limit'
 import { NewIssueEmail, newIssueSubject, type NewIssue } from '../emails/new-issue'
 import { oneClickUrl } from '../emails/links'
@@ -188,8 +188,8 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
       await mailer.send({
         to: reader.email,
         subject: email.subject,
-        html: email.html.replaceAll(TOKEN, reader.unsubscribeToken),
-        text: email.text.replaceAll(TOKEN, reader.unsubscribeToken),
+        html: email.html(reader.unsubscribeToken),
+        text: email.text(reader.unsubscribeToken),
         unsubscribeUrl: oneClickUrl(reader.unsubscribeToken),
         // The same for every attempt: a receiving system that sees a resend knows it.
         messageId: `<${job.issue}.${job.subscriber}@newsletter.intertitle>`,
@@ -213,12 +213,25 @@ export async function sendIssue(issue: string, deps: SenderDeps): Promise<Progre
 /** Stands in for each reader's unsubscribe token in the email rendered once per issue. */
 const TOKEN = 'READER-UNSUBSCRIBE-TOKEN'
 
-type Template = { subject: string; html: string; text: string }
+type Template = {
+  subject: string
+  html: (token: string) => EncodedBody
+  text: (token: string) => EncodedBody
+}
 
-/** Renders an issue's email once (React rendering costs tens of milliseconds), for every reader. */
+/**
+ * Renders and encodes an issue's email once (React rendering costs tens of milliseconds), for every
+ * reader: each gets it with their own unsubscribe token put in.
+ */
 async function renderTemplate(slug: string, compose: SenderDeps['compose']): Promise<Template> {
   const issue = compose(slug)
   if (!issue) throw new Error(`There is no issue "${slug}" in content/issues/.`)
-  const parts = await renderEmail(createElement(NewIssueEmail, { issue, unsubscribeToken: TOKEN }))
-  return { subject: newIssueSubject(issue), ...parts }
+  const { html, text } = await renderEmail(
+    createElement(NewIssueEmail, { issue, unsubscribeToken: TOKEN }),
+  )
+  return {
+    subject: newIssueSubject(issue),
+    html: bodyTemplate('text/html', html, TOKEN),
+    text: bodyTemplate('text/plain', text, TOKEN),
+  }
 }
