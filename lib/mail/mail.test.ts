@@ -82,6 +82,7 @@ describe('the mail transport', () => {
     again.close()
     expect(smtp.messages).toHaveLength(2)
   })
+
   it('a body encoded once for many readers reads exactly as one encoded for each', async () => {
     const slot = 'READER-SLOT'
     // Everything that makes quoted-printable work: accents and dashes, a line far longer than 76

@@ -3,10 +3,9 @@
  * Next's cache of regenerated pages and route responses (ISR), kept in PostgreSQL so that every
  * instance of the site serves what any one of them rendered. Opt-in: set ISR_CACHE=postgres when
  * running, and when building a standalone server (next.config.mjs then names this file as
- * `cacheHandler`), with
- * DATABASE_URL, the database the newsletter already uses. Without it each instance keeps its own
- * cache under .next/cache (lib/page-cache/file-system.mjs). Either way each page carries its script
- * policy and its ETag.
+ * `cacheHandler`), with DATABASE_URL, the database the newsletter already uses. Without it each
+ * instance keeps its own cache under .next/cache (lib/page-cache/file-system.mjs). Either way each
+ * page carries its script policy and its ETag.
  *
  * Plain JavaScript, because Next loads it by path at run time, outside the app's bundle.
  */

@@ -96,6 +96,7 @@ describe('a limit shared through PostgreSQL', () => {
       await Promise.all([one.close(), two.close()])
     }
   })
+
   it('instances starting together on a new database all count in it, whichever makes the table', async () => {
     // Each round drops the table, then starts six instances at once: they race to make it, and
     // PostgreSQL fails the losers in more than one way. Every one must still count in the table.
