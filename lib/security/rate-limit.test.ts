@@ -71,7 +71,8 @@ describe('createRateLimiter', () => {
   })
 })
 
-describe('a limit shared through PostgreSQL', () => {
+// A quiet machine runs these in ~4 s; beside the rest of the suite, under load, many times that.
+describe('a limit shared through PostgreSQL', { timeout: 60_000 }, () => {
   let postgres: TestPostgres
   beforeAll(async () => {
     postgres = await startPostgres()
