@@ -45,6 +45,7 @@ export const config = {
     },
     {
       source: '/((?!_next/|images/|pagefind/|api/).*)',
+      // DRAFT_MODE_COOKIE (lib/preview/draft-mode.ts): Next reads the matcher as a literal.
       has: [{ type: 'cookie', key: '__prerender_bypass' }],
     },
     '/search',

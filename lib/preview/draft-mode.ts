@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
+/**
+ * The name of Next's Draft Mode cookie (`proxy.ts` spells it out too: its matcher must be a
+ * literal).
+ */
+export const DRAFT_MODE_COOKIE = '__prerender_bypass'
+
 let previewModeId: string | null | undefined
 
 /**
@@ -24,7 +30,9 @@ export function isDraftModeCookie(value: string | undefined): boolean {
   return previewModeId === null || value === previewModeId
 }
 
+const IN_HEADER = new RegExp(`(?:^|;\\s*)${DRAFT_MODE_COOKIE}=([^;]*)`)
+
 /** The Draft Mode cookie's value in a raw Cookie header. */
 export function draftModeCookie(header: string | undefined): string | undefined {
-  return /(?:^|;\s*)__prerender_bypass=([^;]*)/.exec(header ?? '')?.[1]
+  return IN_HEADER.exec(header ?? '')?.[1]
 }

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { isDraftModeCookie } from '@/lib/preview/draft-mode'
+import { DRAFT_MODE_COOKIE, isDraftModeCookie } from '@/lib/preview/draft-mode'
 import { THEME_SCRIPT } from '@/lib/theme'
 import { basePolicy, CSP, hashSource, requestKind, responses, scriptPolicyFor } from './policy.mjs'
 
@@ -16,7 +16,7 @@ export function withNonce(request: NextRequest): NextResponse {
   const kind = requestKind({
     pathname,
     method: request.method,
-    draftMode: isDraftModeCookie(request.cookies.get('__prerender_bypass')?.value),
+    draftMode: isDraftModeCookie(request.cookies.get(DRAFT_MODE_COOKIE)?.value),
   })
   if (responses[kind].scripts !== 'nonce' || process.env.NODE_ENV === 'development')
     return NextResponse.next()

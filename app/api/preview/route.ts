@@ -4,6 +4,7 @@ import type { NextRequest } from 'next/server'
 import { siteDatabase } from '@/lib/db/site-database'
 import { env } from '@/lib/env'
 import { LINK_COOKIE } from '@/lib/preview/access'
+import { DRAFT_MODE_COOKIE } from '@/lib/preview/draft-mode'
 import { liveLink } from '@/lib/preview/links'
 import { checkPreview, linkCookieValue, previewRefusals } from '@/lib/preview/signed-link'
 import { refusalPage } from '@/lib/security/refusal-page'
@@ -31,7 +32,7 @@ export async function GET(request: NextRequest) {
   const maxAge = Math.max(1, Math.floor((link.expiresAt.getTime() - Date.now()) / 1000))
   ;(await draftMode()).enable()
   const jar = await cookies()
-  const bypass = jar.get('__prerender_bypass')
+  const bypass = jar.get(DRAFT_MODE_COOKIE)
   // Next's own cookie lasts the browser session: given the link's lifetime too.
   if (bypass) jar.set({ ...bypass, maxAge })
   jar.set(LINK_COOKIE, linkCookieValue(link.id, link.slug, check.exp, env.PREVIEW_SECRET!), {

@@ -1,4 +1,5 @@
 import { plain, seeOther } from '@/lib/http'
+import { DRAFT_MODE_COOKIE } from '@/lib/preview/draft-mode'
 import { staffAuth } from '@/lib/staff/site-auth'
 
 export const dynamic = 'force-dynamic'
@@ -14,6 +15,6 @@ export async function POST(request: Request) {
   if (!result.ok) return plain(result.status, 'Sign-out was refused.')
   const response = seeOther('/staff/sign-in?signed-out=1')
   for (const cookie of result.headers.getSetCookie()) response.headers.append('set-cookie', cookie)
-  response.headers.append('set-cookie', '__prerender_bypass=; Path=/; Max-Age=0; HttpOnly')
+  response.headers.append('set-cookie', `${DRAFT_MODE_COOKIE}=; Path=/; Max-Age=0; HttpOnly`)
   return response
 }
