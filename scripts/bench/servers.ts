@@ -46,13 +46,24 @@ export async function startNext(
     },
   )
   const url = `http://127.0.0.1:${port}`
-  const stop = async () => {
+  /** Signals the whole group; false once none of it is left. */
+  const signal = (name: NodeJS.Signals | 0) => {
     try {
-      process.kill(-child.pid!, 'SIGTERM')
+      process.kill(-child.pid!, name)
+      return true
     } catch {
-      // already gone
+      return false
     }
-    await new Promise((r) => setTimeout(r, 1500))
+  }
+  // Until every process of the group has gone: a server still closing would answer the next
+  // run's requests on the same port (and write into a data folder already removed). Bounded, as
+  // a process nobody reaps stays in its group after SIGKILL.
+  const stop = async () => {
+    if (!signal('SIGTERM')) return
+    for (let waited = 0; signal(0) && waited < 15_000; waited += 100) {
+      if (waited === 10_000) signal('SIGKILL')
+      await new Promise((r) => setTimeout(r, 100))
+    }
   }
   try {
     await waitFor(url + readyPath)
