@@ -101,6 +101,23 @@ test('a browser that already holds a cached page is answered 304, with nothing t
   expect(search.headers()['etag']).toBeUndefined()
 })
 
+test('a cached page reaches the browser in brotli: the same HTML as in gzip, in fewer bytes', async ({
+  page,
+  request,
+}) => {
+  // Compressed once, in the background, after the cache first hands the page out: gzip until then.
+  const encoding = async () => (await page.goto(flagship.url))?.headers()['content-encoding']
+  await expect.poll(encoding, { timeout: 15_000 }).toBe('br')
+  await expect(page.getByRole('heading', { level: 1, name: flagship.headline })).toBeVisible()
+  const inBrotli = await request.get(flagship.url, { headers: { 'accept-encoding': 'br' } })
+  const inGzip = await request.get(flagship.url, { headers: { 'accept-encoding': 'gzip' } })
+  expect(inBrotli.headers()['content-encoding']).toBe('br')
+  expect(inGzip.headers()['content-encoding']).toBe('gzip')
+  expect(inBrotli.headers()['etag']).toBe(inGzip.headers()['etag'])
+  expect(await inBrotli.text()).toBe(await inGzip.text())
+  expect(Number(inBrotli.headers()['content-length'])).toBeLessThan(14 * 1024)
+})
+
 test("a script slipped into a page is refused, while the page's own scripts run", async ({
   browser,
   baseURL,

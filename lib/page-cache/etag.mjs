@@ -8,6 +8,7 @@
  * a request that already holds that version with a 304.
  */
 import { createHash } from 'node:crypto'
+import { compressPage } from './brotli.mjs'
 
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
@@ -20,7 +21,7 @@ export const pageEtag = (html) =>
   `W/"${createHash('sha1').update(html, 'utf8').digest('base64url')}"`
 
 /**
- * Gives a cached page's entry its ETag, in place, before Next stores or sends it; an entry that
+ * Gives a cached page's entry its ETag, in place, and has the page compressed in brotli, before Next stores or sends it; an entry that
  * already carries one keeps it.
  * @template T
  * @param {T} value the entry's value as Next hands it to a cache handler
@@ -28,10 +29,14 @@ export const pageEtag = (html) =>
  */
 export function withEtag(value) {
   const entry =
-    /** @type {{ kind?: string, html?: unknown, headers?: Record<string, unknown> }} */ (value)
+    /** @type {{ kind?: string, html?: unknown, status?: number, headers?: Record<string, unknown> }} */ (
+      value
+    )
   if (entry?.kind !== 'APP_PAGE' || typeof entry.html !== 'string') return value
   entry.headers ??= {}
-  entry.headers.etag ??= pageEtag(entry.html)
+  const etag = (entry.headers.etag ??= pageEtag(entry.html))
+  // Readers' browsers get the page in brotli once it is compressed (./brotli.mjs).
+  if (typeof etag === 'string' && (entry.status ?? 200) === 200) compressPage(etag, entry.html)
   return value
 }
 
