@@ -101,14 +101,23 @@ test('a browser that already holds a cached page is answered 304, with nothing t
   expect(search.headers()['etag']).toBeUndefined()
 })
 
-test('a cached page reaches the browser in brotli: the same HTML as in gzip, in fewer bytes', async ({
+test('a cached page and its scripts reach the browser in brotli: the same HTML as in gzip, in fewer bytes', async ({
   page,
   request,
 }) => {
-  // Compressed once, in the background, after the cache first hands the page out: gzip until then.
+  // Its scripts and stylesheet from the copies the build made.
+  const built: Record<string, string | undefined> = {}
+  page.on('response', (response) => {
+    if (/\/_next\/static\/.+\.(?:js|css)$/.test(response.url()))
+      built[response.url()] ??= response.headers()['content-encoding']
+  })
+  // The page is compressed once, in the background, after the cache first hands it out: gzip
+  // until then.
   const encoding = async () => (await page.goto(flagship.url))?.headers()['content-encoding']
   await expect.poll(encoding, { timeout: 15_000 }).toBe('br')
   await expect(page.getByRole('heading', { level: 1, name: flagship.headline })).toBeVisible()
+  expect(Object.keys(built).length).toBeGreaterThan(3)
+  for (const [url, coding] of Object.entries(built)) expect(coding, url).toBe('br')
   const inBrotli = await request.get(flagship.url, { headers: { 'accept-encoding': 'br' } })
   const inGzip = await request.get(flagship.url, { headers: { 'accept-encoding': 'gzip' } })
   expect(inBrotli.headers()['content-encoding']).toBe('br')

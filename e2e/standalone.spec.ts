@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs'
@@ -61,6 +62,12 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
   expect(built('critics')).toHaveLength(2)
   expect(built('films')).not.toContain(`${path.basename(flagship.film.url)}.html`)
   expect(built('critics')).not.toContain(`${path.basename(flagship.critic.url)}.html`)
+  // `npm run build`'s last step, as in the image: brotli copies of the built scripts.
+  const precompress = spawnSync(process.execPath, ['scripts/precompress.mjs'], {
+    env: { ...process.env, NEXT_DIST_DIR: distDir },
+    encoding: 'utf8',
+  })
+  expect(precompress.status, precompress.stderr).toBe(0)
   const assemble = spawnSync('npm', ['run', '--silent', 'standalone:assemble'], {
     env: { ...process.env, NEXT_DIST_DIR: distDir },
     encoding: 'utf8',
@@ -115,7 +122,12 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
 
     const script = /src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(html)?.[1]
     expect(script).toBeTruthy()
-    expect((await get(script ?? '')).status).toBe(200)
+    const chunk = await get(script ?? '', { 'accept-encoding': 'br' })
+    expect(chunk.status).toBe(200)
+    expect(chunk.headers.get('content-encoding')).toBe('br')
+    expect(await chunk.text()).toBe(
+      readFileSync(path.join(deployed, distDir, script!.replace('/_next/', '')), 'utf8'),
+    )
     const still = /srcSet="(\/_next\/image\?[^" ]+)/.exec(html)?.[1]?.replace(/&amp;/g, '&')
     const image = await get(still ?? '', { accept: 'image/avif,image/webp,*/*' })
     expect(image.status).toBe(200)

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { distDir } from '@/lib/dist-dir'
 
 /**
  * The name of Next's Draft Mode cookie (`proxy.ts` spells it out too: its matcher must be a
@@ -19,7 +20,7 @@ export function isDraftModeCookie(value: string | undefined): boolean {
     try {
       const manifest = path.join(
         /* turbopackIgnore: true */ process.cwd(),
-        process.env.NEXT_DIST_DIR || '.next',
+        distDir(),
         'prerender-manifest.json',
       )
       previewModeId = JSON.parse(readFileSync(manifest, 'utf8')).preview.previewModeId as string

@@ -5,6 +5,7 @@ import { draftModeCookie, isDraftModeCookie } from '@/lib/preview/draft-mode'
 import { fillSecurityHeaders } from './policy.mjs'
 import { answerNotModified } from '@/lib/page-cache/etag.mjs'
 import { answerInBrotli } from '@/lib/page-cache/brotli.mjs'
+import { answerBuiltFile } from '@/lib/built-files'
 
 /**
  * The request guard: what the site refuses before Next sees a request, and why. Next answers
@@ -201,9 +202,10 @@ function answerRefusal(request: IncomingMessage, response: ServerResponse): bool
 /**
  * Guards one request: rewrites an absolute-form target to its path, gives the response the site's
  * headers whatever answers it, makes a cached page the browser already holds a 304, sends a
- * cached page in brotli when it can, hides
- * embargoed images, and answers a refused request itself. True when it answered. An embargoed image asked for in preview is the one case that waits: whether
- * the browser's link is still live, or its editor still signed in, is in the database.
+ * cached page or a built script in brotli when it can, hides embargoed images, and answers a
+ * refused request itself. True when it answered. An embargoed image asked for in preview is the
+ * one case that waits: whether the browser's link is still live, or its editor still signed in,
+ * is in the database.
  */
 export function guard(
   request: IncomingMessage,
@@ -216,7 +218,7 @@ export function guard(
   answerNotModified(response, request)
   answerInBrotli(response, request)
   const image = embargoedImage(request)
-  if (!image) return answerRefusal(request, response)
+  if (!image) return answerRefusal(request, response) || answerBuiltFile(request, response)
   if (!inPreview(request)) {
     request.url = unknownImage(image)
     return answerRefusal(request, response)
