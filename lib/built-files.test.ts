@@ -1,17 +1,16 @@
 import http from 'node:http'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listen, rawRequest } from '@/scripts/testing/http'
 import { answerBuiltFile } from './built-files'
 
 describe('built scripts and stylesheets in brotli', () => {
   const script = `console.log(${JSON.stringify('a built chunk '.repeat(100))})`
   let root = ''
   let server: http.Server
-  let address = { host: '127.0.0.1', port: 0 }
   const distDir = process.env.NEXT_DIST_DIR
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'intertitle-built-'))
@@ -28,8 +27,7 @@ describe('built scripts and stylesheets in brotli', () => {
       res.setHeader('x-answered-by', 'next')
       res.end()
     })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    address = { host: '127.0.0.1', port: (server.address() as AddressInfo).port }
+    await listen(server)
   })
   afterAll(async () => {
     if (distDir === undefined) delete process.env.NEXT_DIST_DIR
@@ -39,24 +37,7 @@ describe('built scripts and stylesheets in brotli', () => {
   })
 
   const get = (target: string, headers: Record<string, string> = {}, method = 'GET') =>
-    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-      (resolve, reject) =>
-        http
-          // The target as written: a URL would resolve its dot segments first.
-          .request({ ...address, path: target, headers, method }, (res) => {
-            const chunks: Buffer[] = []
-            res.on('data', (chunk: Buffer) => chunks.push(chunk))
-            res.on('end', () =>
-              resolve({
-                status: res.statusCode!,
-                headers: res.headers,
-                body: Buffer.concat(chunks),
-              }),
-            )
-          })
-          .on('error', reject)
-          .end(),
-    )
+    rawRequest(server, target, headers, method)
   const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' }
 
   it('sends the copy, immutable, to a browser that takes brotli, twice and to HEAD alike', async () => {

@@ -1,8 +1,8 @@
 import http from 'node:http'
 import { createRequire } from 'node:module'
-import type { AddressInfo } from 'node:net'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listen, rawRequest } from '@/scripts/testing/http'
 import { acceptsBrotli, answerInBrotli, compressPage } from './brotli.mjs'
 import { answerNotModified, pageEtag } from './etag.mjs'
 
@@ -31,7 +31,6 @@ describe('a cached page sent in brotli', () => {
   const ready = { html, etag: pageEtag(html) }
   const notYet = `${html}<p>not compressed yet</p>`
   let server: http.Server
-  let base = ''
   const compress = compression()
   beforeAll(async () => {
     await new Promise<void>((resolve) => compressPage(ready.etag, ready.html, resolve))
@@ -51,29 +50,12 @@ describe('a cached page sent in brotli', () => {
       res.write(page.slice(0, 1000))
       res.end(page.slice(1000))
     })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    await listen(server)
   })
   afterAll(() => new Promise((resolve) => server.close(resolve)))
 
   const get = (path: string, headers: Record<string, string>, method = 'GET') =>
-    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-      (resolve, reject) =>
-        http
-          .request(`${base}${path}`, { headers, method }, (res) => {
-            const chunks: Buffer[] = []
-            res.on('data', (chunk: Buffer) => chunks.push(chunk))
-            res.on('end', () =>
-              resolve({
-                status: res.statusCode!,
-                headers: res.headers,
-                body: Buffer.concat(chunks),
-              }),
-            )
-          })
-          .on('error', reject)
-          .end(),
-    )
+    rawRequest(server, path, headers, method)
   const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' }
 
   it('sends the same HTML in brotli to a browser that takes it, with its length', async () => {
