@@ -21,8 +21,8 @@ export const pageEtag = (html) =>
   `W/"${createHash('sha1').update(html, 'utf8').digest('base64url')}"`
 
 /**
- * Gives a cached page's entry its ETag, in place, and has the page compressed in brotli, before Next stores or sends it; an entry that
- * already carries one keeps it.
+ * Gives a cached page's entry its ETag, in place, before Next stores or sends it (an entry that
+ * already carries one keeps it), and has the page compressed in brotli (./brotli.mjs).
  * @template T
  * @param {T} value the entry's value as Next hands it to a cache handler
  * @returns {T}
@@ -35,7 +35,6 @@ export function withEtag(value) {
   if (entry?.kind !== 'APP_PAGE' || typeof entry.html !== 'string') return value
   entry.headers ??= {}
   const etag = (entry.headers.etag ??= pageEtag(entry.html))
-  // Readers' browsers get the page in brotli once it is compressed (./brotli.mjs).
   if (typeof etag === 'string' && (entry.status ?? 200) === 200) compressPage(etag, entry.html)
   return value
 }
