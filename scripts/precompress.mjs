@@ -8,7 +8,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { brotliCompress, constants } from 'node:zlib'
+import { brotliCompress } from 'node:zlib'
+import { strongest } from '../lib/page-cache/brotli.mjs'
 
 const compress = promisify(brotliCompress)
 const folder = path.join(process.env.NEXT_DIST_DIR || '.next', 'static')
@@ -18,13 +19,7 @@ let after = 0
 await Promise.all(
   files.map(async (file) => {
     const source = await readFile(path.join(folder, file))
-    const body = await compress(source, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
-      },
-    })
+    const body = await compress(source, strongest(source.length))
     await writeFile(path.join(folder, `${file}.br`), body)
     before += source.length
     after += body.length

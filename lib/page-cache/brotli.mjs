@@ -26,6 +26,19 @@ const scope = /** @type {{ [KEY]?: Store }} */ (globalThis)
 const store = (scope[KEY] ??= { ready: new Map(), pending: new Set(), bytes: 0 })
 
 /**
+ * Brotli at its strongest, for text of `bytes` bytes compressed once and sent many times (pages
+ * here, built scripts in scripts/precompress.mjs).
+ * @param {number} bytes
+ */
+export const strongest = (bytes) => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_SIZE_HINT]: bytes,
+  },
+})
+
+/**
  * Starts compressing the page `etag` names, unless it is done or under way. `done` is called
  * when it is (for tests).
  * @param {string} etag
@@ -35,12 +48,7 @@ const store = (scope[KEY] ??= { ready: new Map(), pending: new Set(), bytes: 0 }
 export function compressPage(etag, html, done) {
   if (store.ready.has(etag) || store.pending.has(etag)) return done?.()
   store.pending.add(etag)
-  const params = {
-    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-    [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(html),
-  }
-  brotliCompress(html, { params }, (error, body) => {
+  brotliCompress(html, strongest(Buffer.byteLength(html)), (error, body) => {
     store.pending.delete(etag)
     if (!error) {
       store.ready.set(etag, body)
