@@ -37,7 +37,13 @@ test.beforeAll(async () => {
   expect(linked.status, String(linked.stderr)).toBe(0)
   server = spawn('npm', ['run', 'dev'], {
     cwd: copy,
-    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      NODE_ENV: 'development',
+      INTERTITLE_TURBOPACK_CACHE: '0',
+    },
     detached: true,
   })
   server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()))

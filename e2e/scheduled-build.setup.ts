@@ -31,7 +31,7 @@ setup('build a copy of the site with a piece scheduled a few minutes ahead', asy
   const build = spawnSync('npm', ['run', 'build'], {
     cwd: schedule.dir,
     encoding: 'utf8',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', INTERTITLE_TURBOPACK_CACHE: '0' },
   })
   expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
   const built: Schedule = { publishAt: publishAt.toISOString() }

@@ -94,6 +94,7 @@ export function buildBeside(distDir: string, env: Record<string, string>): void 
       NEXT_DIST_DIR: distDir,
       INTERTITLE_TYPECHECKED: '1',
       NEXT_TELEMETRY_DISABLED: '1',
+      INTERTITLE_TURBOPACK_CACHE: '0',
     },
     encoding: 'utf8',
   })
