@@ -13,6 +13,22 @@ export type Bytes = {
   images: number
 }
 
+/**
+ * The page as every reader after its first gets it: a cached page's brotli copy is made when it is
+ * first served (lib/page-cache/brotli.mjs), and until then it goes out in gzip. Asks until the
+ * brotli copy is there (a few tenths of a second; 5 s at most), and gives the page's HTML.
+ */
+async function servedInBrotli(url: string): Promise<string> {
+  let html = ''
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const response = await fetch(url, { headers: { 'accept-encoding': 'br' } })
+    html = await response.text()
+    if (response.headers.get('content-encoding') === 'br') break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return html
+}
+
 /** Bytes on the wire (compressed, as transferred) for what a phone-sized Chromium loads. */
 export async function pageBytes(url: string): Promise<Bytes> {
   const browser = await chromium.launch({
@@ -26,7 +42,7 @@ export async function pageBytes(url: string): Promise<Bytes> {
   })
   const client = await page.context().newCDPSession(page)
   await client.send('Network.enable')
-  const html = await (await fetch(url)).text()
+  const html = await servedInBrotli(url)
   const types = new Map<string, { type: string; url: string }>()
   const totals: Bytes = { html: 0, css: 0, js: 0, prefetchJs: 0, fonts: 0, images: 0 }
   client.on('Network.responseReceived', (e) =>
