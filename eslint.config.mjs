@@ -45,7 +45,6 @@ export default defineConfig([
     'playwright-report/**',
     'bench-results/**',
     'public/pagefind/**',
-    '.scheduled-e2e/**',
     '.bench-build/**',
     'data/**',
     '.e2e-data/**',

@@ -19,7 +19,8 @@ const serverOnly = [
 const loadOnly = ['newsletter-load.spec.ts']
 const serverSpecs = [
   'scheduled-publishing.spec.ts',
-  'scheduled-build.setup.ts',
+  'standalone-copy.setup.ts',
+  'standalone-copy.teardown.ts',
   ...serverOnly,
   ...loadOnly,
 ]
@@ -49,24 +50,30 @@ export default defineConfig({
     },
   },
   projects: [
-    // Builds a copy of the site with a piece scheduled ahead, before the browsers compete for the CPU.
-    { name: 'scheduled-build', testMatch: 'scheduled-build.setup.ts' },
+    // Builds the standalone copy of the site, a piece scheduled ahead in it, before the browsers
+    // compete for the CPU (e2e/standalone-copy.ts); removed once every project after it is done.
+    {
+      name: 'standalone-copy',
+      testMatch: 'standalone-copy.setup.ts',
+      teardown: 'standalone-copy-removed',
+    },
+    { name: 'standalone-copy-removed', testMatch: 'standalone-copy.teardown.ts' },
     {
       name: 'scheduling',
       testMatch: 'scheduled-publishing.spec.ts',
-      dependencies: ['scheduled-build'],
+      dependencies: ['standalone-copy'],
     },
     {
       name: 'desktop',
       use: { ...devices['Desktop Chrome'], channel: undefined },
       testIgnore: serverSpecs,
-      dependencies: ['scheduled-build'],
+      dependencies: ['standalone-copy'],
     },
     {
       name: 'phone',
       use: { ...devices['Pixel 7'], channel: undefined },
       testIgnore: serverSpecs,
-      dependencies: ['scheduled-build'],
+      dependencies: ['standalone-copy'],
     },
     // Start servers of their own (each database, hostile input) and load them hard: last, on a quiet machine.
     { name: 'server', testMatch: serverOnly, dependencies: ['desktop', 'phone'] },

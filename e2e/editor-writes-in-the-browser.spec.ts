@@ -1,9 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { PROJECT_ENTRIES } from '../scripts/project-copy'
+import { copyProjectOutside } from '../scripts/project-copy'
 
 /**
  * An editor writes in the browser: the real Keystatic UI under `next dev`, on a copy of the
@@ -24,17 +23,7 @@ test.setTimeout(480_000)
 
 test.beforeAll(async () => {
   test.setTimeout(600_000)
-  copy = mkdtempSync(path.join(tmpdir(), 'intertitle-editor-'))
-  // .gitignore too: the editor reads the tree of every file it does not ignore
-  for (const entry of [...PROJECT_ENTRIES, 'package-lock.json', '.gitignore'])
-    cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true })
-  // Turbopack refuses a symlinked node_modules: hard links cost no space
-  const linked = spawnSync('cp', [
-    '-al',
-    path.join(root, 'node_modules'),
-    path.join(copy, 'node_modules'),
-  ])
-  expect(linked.status, String(linked.stderr)).toBe(0)
+  copy = copyProjectOutside(root, 'intertitle-editor-')
   server = spawn('npm', ['run', 'dev'], {
     cwd: copy,
     env: {

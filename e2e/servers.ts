@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -79,26 +79,6 @@ export async function startServer(
       await exited
     },
   }
-}
-
-/**
- * `next build` of the suite's content into a folder of its own (NEXT_DIST_DIR), beside the `.next`
- * the other specs are served from; the content, its search index and the URL history are the
- * suite's build's, so only Next builds again.
- */
-export function buildBeside(distDir: string, env: Record<string, string>): void {
-  const build = spawnSync('npx', ['next', 'build'], {
-    env: {
-      ...process.env,
-      ...env,
-      NEXT_DIST_DIR: distDir,
-      INTERTITLE_TYPECHECKED: '1',
-      NEXT_TELEMETRY_DISABLED: '1',
-      INTERTITLE_TURBOPACK_CACHE: '0',
-    },
-    encoding: 'utf8',
-  })
-  expect(build.status, build.stderr + build.stdout.slice(-2000)).toBe(0)
 }
 
 export const THANKS = 'Please check your inbox'

@@ -1,14 +1,4 @@
-import { spawnSync } from 'node:child_process'
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from './test'
@@ -16,39 +6,19 @@ import { openStore } from '../lib/newsletter/store'
 import { imageAllocatorSettings } from '../scripts/start-settings'
 import { flagship } from './fixtures'
 import { expectedScriptPolicy } from './policy'
-import { buildBeside, signUp, signupForm, startServer } from './servers'
+import { signUp, signupForm, startServer } from './servers'
+import { deployStandaloneCopy, readStandaloneCopy } from './standalone-copy'
 
 /**
- * The deployable the Dockerfile ships: a standalone build (beside the suite's own `.next`),
- * finished by `npm run standalone:assemble` and run as `node server.js` from its own folder
- * with the image's allocator settings, and nothing from the project around it but what the build
- * traced in.
+ * The deployable the Dockerfile ships: the suite's standalone copy of the site
+ * (./standalone-copy.setup.ts: `npm run build:standalone`, only the newest two reviews
+ * prerendered), run as `node server.js` from a folder of its own with the image's allocator
+ * settings, and nothing from the project around it but what the build traced in.
  */
-const distDir = '.next-standalone'
-
 test('a standalone build serves pages (older reviews and listings rendered on first request), link cards, images, search and signups on its own', async () => {
-  test.setTimeout(300_000)
-  // A developer's outbox (readers' addresses) and embedded database lie where the defaults write
-  // them: the build must not trace them in. Planted where there are none, and taken away again.
-  const hadData = existsSync('data')
-  const decoys = [
-    path.join('data', 'outbox', `standalone-decoy-${Date.now()}.eml`),
-    path.join('data', 'newsletter-decoy', 'PG_VERSION'),
-  ]
-  const planted = decoys.map((file) => {
-    const folder = path.dirname(file)
-    const had = existsSync(folder)
-    mkdirSync(folder, { recursive: true })
-    writeFileSync(file, 'To: reader@example.com\r\n\r\nNot for a deployment.\r\n')
-    return had ? file : folder
-  })
-  try {
-    // Only the newest two reviews prerendered: the flagship is older, so it renders on first request.
-    buildBeside(distDir, { NEXT_OUTPUT: 'standalone', PRERENDERED_REVIEWS: '2' })
-  } finally {
-    // Only what this test made: never a developer's database beside it.
-    for (const made of hadData ? planted : ['data']) rmSync(made, { recursive: true, force: true })
-  }
+  test.setTimeout(120_000)
+  const copy = readStandaloneCopy()
+  const distDir = path.join(copy.dir, '.next')
   const prerendered = readdirSync(path.join(distDir, 'server/app/reviews')).filter((f) =>
     f.endsWith('.html'),
   )
@@ -62,20 +32,10 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
   expect(built('critics')).toHaveLength(2)
   expect(built('films')).not.toContain(`${path.basename(flagship.film.url)}.html`)
   expect(built('critics')).not.toContain(`${path.basename(flagship.critic.url)}.html`)
-  // `npm run build`'s last step, as in the image: brotli copies of the built scripts.
-  const precompress = spawnSync(process.execPath, ['scripts/precompress.mjs'], {
-    env: { ...process.env, NEXT_DIST_DIR: distDir },
-    encoding: 'utf8',
-  })
-  expect(precompress.status, precompress.stderr).toBe(0)
-  const assemble = spawnSync('npm', ['run', '--silent', 'standalone:assemble'], {
-    env: { ...process.env, NEXT_DIST_DIR: distDir },
-    encoding: 'utf8',
-  })
-  expect(assemble.status, assemble.stderr).toBe(0)
-  const serverJs = assemble.stdout.trim()
-  const folder = path.dirname(serverJs)
-  // Nothing but the server, its traced modules and what assemble adds: no sources, no data.
+  const folder = path.dirname(copy.serverJs)
+  // Nothing but the server, its traced modules and what assemble adds: no sources, and not the
+  // outbox and database the setup planted in the copy's data/ before building.
+  expect(existsSync(path.join(copy.dir, 'data/outbox'))).toBe(true)
   for (const absent of ['app', 'data', '.e2e-data', 'e2e'])
     expect(existsSync(path.join(folder, absent)), absent).toBe(false)
   // Of the content, only the staff list, which staff sign-in reads on every request, and the
@@ -84,15 +44,13 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
   for (const type of ['Review', 'Film', 'Critic', 'Issue'])
     expect(readdirSync(path.join(folder, '.contentlayer/generated', type))).toEqual(['_index.json'])
 
-  // Run from a copy outside the project, as the image runs it: nothing it needs may come from
-  // the project's own node_modules (module resolution climbs parent folders).
-  const deployed = mkdtempSync(path.join(tmpdir(), 'intertitle-deployed-'))
-  cpSync(folder, deployed, { recursive: true, verbatimSymlinks: true })
+  // Run from a copy outside the project, as the image runs it.
+  const { folder: deployed, serverJs } = deployStandaloneCopy()
   const dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-standalone-'))
   const server = await startServer(
     { DATA_DIR: dataDir, ...imageAllocatorSettings() },
     deployed,
-    path.join(deployed, 'server.js'),
+    serverJs,
   )
   try {
     const get = (url: string, headers: Record<string, string> = {}) =>
@@ -126,7 +84,7 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
     expect(chunk.status).toBe(200)
     expect(chunk.headers.get('content-encoding')).toBe('br')
     expect(await chunk.text()).toBe(
-      readFileSync(path.join(deployed, distDir, script!.replace('/_next/', '')), 'utf8'),
+      readFileSync(path.join(deployed, '.next', script!.replace('/_next/', '')), 'utf8'),
     )
     const still = /srcSet="(\/_next\/image\?[^" ]+)/.exec(html)?.[1]?.replace(/&amp;/g, '&')
     const image = await get(still ?? '', { accept: 'image/avif,image/webp,*/*' })

@@ -1,4 +1,6 @@
-import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 /** What a copy of the project needs to build and run (sources, content, configuration). */
@@ -31,5 +33,22 @@ export function copyProject(root: string, target: string): string {
   for (const entry of PROJECT_ENTRIES)
     cpSync(path.join(root, entry), path.join(target, entry), { recursive: true })
   symlinkSync(path.join(root, 'node_modules'), path.join(target, 'node_modules'))
+  return target
+}
+
+/**
+ * A copy of the project in a new temporary folder outside the checkout, with its own lockfile (so
+ * Next takes the copy as its root: inside the checkout, it took the checkout's) and its
+ * `.gitignore` (the editor reads every file it does not ignore). Its node_modules is hard-linked:
+ * Turbopack refuses a symlink that leads outside the root, and hard links cost no space.
+ */
+export function copyProjectOutside(root: string, prefix: string): string {
+  const target = mkdtempSync(path.join(tmpdir(), prefix))
+  for (const entry of [...PROJECT_ENTRIES, 'package-lock.json', '.gitignore'])
+    cpSync(path.join(root, entry), path.join(target, entry), { recursive: true })
+  const linked = spawnSync('cp', ['-al', path.join(root, 'node_modules'), target], {
+    encoding: 'utf8',
+  })
+  if (linked.status !== 0) throw new Error(`linking node_modules failed: ${linked.stderr}`)
   return target
 }
