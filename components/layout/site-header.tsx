@@ -28,25 +28,30 @@ export function SiteHeader() {
               ))}
             </ul>
           </nav>
-          <Link
-            href="/search"
-            className="no-print hover:bg-panel inline-flex min-h-11 min-w-11 items-center justify-center gap-1.5 rounded-full no-underline sm:px-3"
-          >
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              width="18"
-              height="18"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
+          {/* Search and the theme switch in columns of their own: a page long enough to arrive in
+              pieces can be painted before the parser reaches the switch, and its column is then
+              already kept, so the search link does not move when it comes. */}
+          <div className="no-print grid grid-cols-[auto_2.75rem] items-center gap-1 sm:gap-4">
+            <Link
+              href="/search"
+              className="no-print hover:bg-panel inline-flex min-h-11 min-w-11 items-center justify-center gap-1.5 rounded-full no-underline sm:px-3"
             >
-              <circle cx="11" cy="11" r="6.5" />
-              <path d="m16 16 4.5 4.5" />
-            </svg>
-            <span className="sr-only sm:not-sr-only">Search</span>
-          </Link>
-          <ThemeToggle className="no-print hover:bg-panel inline-flex size-11 items-center justify-center rounded-full sm:ml-2" />
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                width="18"
+                height="18"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              >
+                <circle cx="11" cy="11" r="6.5" />
+                <path d="m16 16 4.5 4.5" />
+              </svg>
+              <span className="sr-only sm:not-sr-only">Search</span>
+            </Link>
+            <ThemeToggle className="no-print hover:bg-panel inline-flex size-11 items-center justify-center rounded-full" />
+          </div>
         </div>
       </div>
     </header>
