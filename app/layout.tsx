@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next'
 import { ThemeScript } from '@/components/layout/theme-script'
-import { serif } from '@/lib/fonts'
+import { sourceSerif } from '@/lib/fonts'
 import { site } from '@/lib/site'
 import './globals.css'
 
@@ -24,7 +24,7 @@ export const viewport: Viewport = {
  */
 export default function RootLayout({ children }: LayoutProps<'/'>) {
   return (
-    <html lang={site.locale} className={serif.variable} suppressHydrationWarning>
+    <html lang={site.locale} className={sourceSerif.variable} suppressHydrationWarning>
       <head>
         <ThemeScript />
       </head>

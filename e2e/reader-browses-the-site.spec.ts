@@ -168,6 +168,44 @@ test('the header fits the screen: its links on one line, search and theme within
   }
 })
 
+test('the search link keeps its place while the theme switch is still on its way', async ({
+  page,
+}) => {
+  // A long page can be painted before the parser reaches the switch: its column is kept for it.
+  await page.goto(flagship.url)
+  const header = page.getByRole('banner')
+  const search = header.getByRole('link', { name: 'Search' })
+  const before = await search.boundingBox()
+  await header.getByRole('button', { name: /Switch to/ }).evaluate((button) => button.remove())
+  expect(await search.boundingBox()).toEqual(before)
+})
+
+test('until the text face arrives, its stand-in sets the first screen where the face will', async ({
+  context,
+}) => {
+  // The stand-in is a system serif scaled to Source Serif 4 (app/globals.css): Liberation Serif
+  // here, which Debian's Chromium brings. Loaded once without the face, once with it.
+  for (const url of ['/reviews', flagship.url]) {
+    const firstScreen = async (withFace: boolean) => {
+      const page = await context.newPage()
+      if (!withFace) await page.route(/\.woff2$/, (route) => route.abort())
+      await page.goto(url)
+      const blocks = await page.evaluate(async () => {
+        await document.fonts.ready
+        return [...document.querySelectorAll('main :is(h1, h2, h3, p)')]
+          .map((block) => block.getBoundingClientRect())
+          .filter((box) => box.top < window.innerHeight)
+          .map((box) => [Math.round(box.top), Math.round(box.height)])
+      })
+      await page.close()
+      return blocks
+    }
+    const stand = await firstScreen(false)
+    expect(stand.length, url).toBeGreaterThan(1)
+    expect(stand, url).toEqual(await firstScreen(true))
+  }
+})
+
 test('a page is fetched ahead when the reader reaches for its link, not when the link comes into view', async ({
   page,
 }) => {
