@@ -46,9 +46,14 @@ export function copyProjectOutside(root: string, prefix: string): string {
   const target = mkdtempSync(path.join(tmpdir(), prefix))
   for (const entry of [...PROJECT_ENTRIES, 'package-lock.json', '.gitignore'])
     cpSync(path.join(root, entry), path.join(target, entry), { recursive: true })
+  linkNodeModules(root, target)
+  return target
+}
+
+/** The project's node_modules hard-linked into target: Turbopack refuses a symlinked one. */
+export function linkNodeModules(root: string, target: string): void {
   const linked = spawnSync('cp', ['-al', path.join(root, 'node_modules'), target], {
     encoding: 'utf8',
   })
   if (linked.status !== 0) throw new Error(`linking node_modules failed: ${linked.stderr}`)
-  return target
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { linkNodeModules } from '../project-copy'
 import { startNext } from './servers'
 
 /**
@@ -39,9 +40,7 @@ export async function startFloor(root: string, port: number): Promise<Floor> {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
     writeFileSync(path.join(dir, name), text)
   }
-  // Turbopack refuses a symlinked node_modules: hard links cost no space
-  const linked = spawnSync('cp', ['-al', path.join(root, 'node_modules'), dir])
-  if (linked.status !== 0) throw new Error(`linking node_modules failed: ${linked.stderr}`)
+  linkNodeModules(root, dir)
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
   const next = path.join(dir, 'node_modules/.bin/next')
   const built = spawnSync(next, ['build'], { cwd: dir, env, encoding: 'utf8' })
