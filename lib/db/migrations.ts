@@ -145,6 +145,19 @@ export const migrations: readonly Migration[] = [
       create index "staff_verifications_identifier_idx" on staff_verifications ("identifier");
     `,
   },
+  {
+    version: 5,
+    name: 'staff_rate_limits',
+    // Better Auth's own rate limiter's counts (lib/staff/auth.ts), shared by every instance.
+    sql: `
+      create table staff_rate_limits (
+        "id" text primary key,
+        "key" text not null unique,
+        "count" integer not null,
+        "lastRequest" bigint not null
+      );
+    `,
+  },
 ]
 
 /** Any number shared by every copy of the site, so two servers starting at once take turns. */

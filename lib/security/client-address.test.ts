@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { clientAddress, DIRECT_CLIENTS } from './client-address'
+import { isIP } from 'node:net'
+import { clientAddress, clientIp, DIRECT_CLIENTS, UNKNOWN_CLIENT_IP } from './client-address'
 
 describe('clientAddress', () => {
   it('is "unknown" without a header, or with fewer entries than trusted proxies', () => {
@@ -63,5 +64,19 @@ describe('clientAddress', () => {
   it('keeps anything that is not an address apart from real addresses, and short', () => {
     expect(clientAddress('unknown', 1)).toBe('other:unknown')
     expect(clientAddress('x'.repeat(500), 1)).toBe(`other:${'x'.repeat(100)}`)
+  })
+})
+
+describe('clientIp', () => {
+  it('is the bucket as an address: IPv4 as is, IPv6 by the first address of its /64', () => {
+    expect(clientIp('198.51.100.1, 203.0.113.7', 1)).toBe('203.0.113.7')
+    expect(clientIp('[2001:db8:1:2:3:4:5:6]:443', 1)).toBe('2001:db8:1:2::')
+    expect(isIP(clientIp('2001:db8:1:2:3:4:5:6', 1))).toBe(6)
+  })
+
+  it('puts every client that cannot be told apart in one bucket', () => {
+    expect(clientIp('203.0.113.7', 0)).toBe(UNKNOWN_CLIENT_IP)
+    expect(clientIp(null, 1)).toBe(UNKNOWN_CLIENT_IP)
+    expect(clientIp('not-an-address', 1)).toBe(UNKNOWN_CLIENT_IP)
   })
 })

@@ -26,6 +26,21 @@ export function clientAddress(
   return entry ? bucketOf(entry) : 'unknown'
 }
 
+/** Every client that cannot be told apart from the others, as an address (Better Auth keys on one). */
+export const UNKNOWN_CLIENT_IP = '0.0.0.0'
+
+/**
+ * The client's bucket as an IP address, for a library that keys its own limits on one (Better
+ * Auth's): IPv4 as is, IPv6 as the first address of its /64, and every client that cannot be told
+ * apart as UNKNOWN_CLIENT_IP, one bucket.
+ */
+export function clientIp(forwardedFor: string | null | undefined, trustedProxies: number): string {
+  const bucket = clientAddress(forwardedFor, trustedProxies)
+  if (isIPv4(bucket)) return bucket
+  if (bucket.endsWith('::/64')) return bucket.slice(0, -'/64'.length)
+  return UNKNOWN_CLIENT_IP
+}
+
 /** IPv4 as is; IPv6 by its /64 (one household or phone holds a whole /64). */
 function bucketOf(entry: string): string {
   const address = entry

@@ -1,7 +1,8 @@
 import { getMigrations } from 'better-auth/db/migration'
 import { describe, expect, it } from 'vitest'
 import { bothDatabases } from '@/scripts/testing/databases'
-import { createStaffAuth } from './auth'
+import { createStaffAuth, STAFF_AUTH_PATH, VERIFY_PER_MINUTE } from './auth'
+import { answerStaffAuth, EXPOSED_AUTH_ENDPOINTS } from './auth-route'
 import { parseRoster, type Roster } from './roster'
 import { staffMember } from './session'
 
@@ -104,6 +105,88 @@ for (const [name, open] of backends) {
       }
       expect(await staffMember(auth, c, broken)).toBeUndefined()
       expect(await staffMember(auth, c, () => roster)).toMatchObject({ role: 'marketing' })
+    })
+
+    it("answers over HTTP only the emailed link's verification: every other endpoint is a 404", async () => {
+      const db = await ready
+      const endpoints = Object.values(auth.api).flatMap((endpoint) => {
+        const { path, options } = endpoint as { path?: string; options?: { method?: unknown } }
+        return path ? [options?.method ?? 'GET'].flat().map((method) => `${method} ${path}`) : []
+      })
+      // Better Auth has many; a new release may add more, which the site then refuses too.
+      expect(endpoints.length).toBeGreaterThan(25)
+      expect(endpoints).toContain('POST /sign-in/magic-link')
+      const answered: string[] = []
+      for (const endpoint of endpoints) {
+        const [method, path] = endpoint.split(' ') as [string, string]
+        const url = `http://localhost:3000${STAFF_AUTH_PATH}${path.replace(/:\w+/g, 'x')}`
+        const body =
+          method === 'GET' ? undefined : JSON.stringify({ email: 'ed@intertitle.example' })
+        const response = await answerStaffAuth(
+          auth,
+          new Request(url, { method, body, headers: { 'content-type': 'application/json' } }),
+          0,
+        )
+        if (response.status !== 404) answered.push(endpoint)
+      }
+      expect(answered).toEqual([...EXPOSED_AUTH_ENDPOINTS])
+      // With staff sign-in off, nothing answers.
+      const off = await answerStaffAuth(
+        undefined,
+        new Request(`http://localhost:3000${STAFF_AUTH_PATH}/magic-link/verify?token=x`),
+        0,
+      )
+      expect(off.status).toBe(404)
+      // The red team's repros: eight link requests and an 8 MB address mail no one, store nothing.
+      sent.length = 0
+      const before = await db.query<{ n: number }>(
+        'select count(*)::int as n from staff_verifications',
+      )
+      for (const email of [
+        ...Array<string>(8).fill('ed@intertitle.example'),
+        `${'a'.repeat(8 << 20)}@x.example`,
+      ]) {
+        const response = await answerStaffAuth(
+          auth,
+          new Request(`http://localhost:3000${STAFF_AUTH_PATH}/sign-in/magic-link`, {
+            method: 'POST',
+            body: JSON.stringify({ email, name: 'x'.repeat(1000) }),
+            headers: { 'content-type': 'application/json' },
+          }),
+          0,
+        )
+        expect(response.status).toBe(404)
+      }
+      expect(sent).toEqual([])
+      expect(await db.query('select count(*)::int as n from staff_verifications')).toEqual(before)
+    })
+
+    it("limits opening links per client with Better Auth's own limiter, counted in the database", async () => {
+      const db = await ready
+      await db.query('delete from staff_rate_limits')
+      const open = (forwardedFor: string, trustedProxies: number) =>
+        answerStaffAuth(
+          auth,
+          new Request(
+            `http://localhost:3000${STAFF_AUTH_PATH}/magic-link/verify?token=nosuchtoken`,
+            {
+              headers: { 'x-forwarded-for': forwardedFor, 'x-intertitle-client-ip': '192.0.2.99' },
+            },
+          ),
+          trustedProxies,
+        )
+      // Behind no trusted proxy, a made-up X-Forwarded-For (or the site's own header) is no way out.
+      const statuses: number[] = []
+      for (let i = 0; i < VERIFY_PER_MINUTE + 1; i++)
+        statuses.push((await open(`203.0.113.${i}`, 0)).status)
+      expect(statuses.slice(0, VERIFY_PER_MINUTE).every((s) => s === 302)).toBe(true)
+      expect(statuses.at(-1)).toBe(429)
+      const rows = await db.query<{ key: string; count: number }>(
+        'select key, count from staff_rate_limits',
+      )
+      expect(rows).toEqual([{ key: '0.0.0.0|/magic-link/verify', count: VERIFY_PER_MINUTE }])
+      // Behind a trusted proxy, each client counts on its own.
+      expect((await open('198.51.100.7', 1)).status).toBe(302)
     })
   })
 }

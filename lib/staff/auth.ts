@@ -8,8 +8,17 @@ import type { Roster } from './roster'
 import { roleOf } from './roster'
 import { SESSION_DAYS, SIGN_IN_LINK_MINUTES } from './sign-in'
 
-/** Where Better Auth answers (the emailed link's verification, sign-out). */
+/** Where Better Auth answers: the emailed link's verification alone (lib/staff/auth-route.ts). */
 export const STAFF_AUTH_PATH = '/api/staff/auth'
+
+/**
+ * The header Better Auth reads the client's address from: set by the site's route from the
+ * trusted proxies' X-Forwarded-For (lib/security/client-address.ts), whatever the client sent.
+ */
+export const CLIENT_IP_HEADER = 'x-intertitle-client-ip'
+
+/** How often one client may open sign-in links, a minute (tokens are not guessable; this spares the database). */
+export const VERIFY_PER_MINUTE = 30
 
 // Browsers keep Secure cookies over plain HTTP only on these, so a developer's machine gets plain ones.
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
@@ -43,9 +52,17 @@ export function createStaffAuth(config: StaffAuthConfig) {
     trustedOrigins: [new URL(config.siteUrl).origin],
     database: { dialect: siteDialect(config.database), type: 'postgres' },
     emailAndPassword: { enabled: false },
-    // Sign-in links are limited by the sign-in form itself (lib/staff/sign-in.ts), through the
-    // site's shared limiter; Better Auth's own counts one process and believes any forwarded address.
-    rateLimit: { enabled: false },
+    // Asking for a link is limited by the sign-in form itself (lib/staff/request-sign-in.ts);
+    // what Better Auth answers over HTTP (lib/staff/auth-route.ts) by its own limiter, counted in
+    // the site's database so that every instance shares it, per client as the site tells them apart.
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'staff_rate_limits',
+      window: 60,
+      max: VERIFY_PER_MINUTE,
+      customRules: { '/magic-link/verify': { window: 60, max: VERIFY_PER_MINUTE } },
+    },
     telemetry: { enabled: false },
     session: {
       modelName: 'staff_sessions',
@@ -59,6 +76,7 @@ export function createStaffAuth(config: StaffAuthConfig) {
     verification: { modelName: 'staff_verifications' },
     advanced: {
       cookiePrefix: 'intertitle-staff',
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: !isLocalHost(config.siteUrl),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
     },

@@ -6,7 +6,8 @@ export const dynamic = 'force-dynamic'
 
 /**
  * Sign out (the staff bar's button, a plain form post): Better Auth deletes the session and its
- * cookie; Draft Mode's cookie goes too. Better Auth refuses a post from another origin.
+ * cookie; Draft Mode's cookie goes too. A post without this site's Origin never gets here: the
+ * request guard refuses it (lib/security/request-guard.ts).
  */
 export async function POST(request: Request) {
   const auth = staffAuth()

@@ -1,18 +1,11 @@
-import { toNextJsHandler } from 'better-auth/next-js'
-import { plain } from '@/lib/http'
+import { env } from '@/lib/env'
+import { answerStaffAuth } from '@/lib/staff/auth-route'
 import { staffAuth } from '@/lib/staff/site-auth'
 
 export const dynamic = 'force-dynamic'
 
-const off = () => plain(404, 'Not found')
+/** Better Auth's one exposed endpoint, the emailed link's verification (lib/staff/auth-route.ts). */
+const answer = (request: Request) => answerStaffAuth(staffAuth(), request, env.TRUSTED_PROXIES)
 
-/** Better Auth's endpoints (the emailed link's verification above all); 404 with staff sign-in off. */
-export async function GET(request: Request) {
-  const auth = staffAuth()
-  return auth ? toNextJsHandler(auth).GET(request) : off()
-}
-
-export async function POST(request: Request) {
-  const auth = staffAuth()
-  return auth ? toNextJsHandler(auth).POST(request) : off()
-}
+export const GET = answer
+export const POST = answer
