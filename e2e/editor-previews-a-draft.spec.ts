@@ -249,11 +249,21 @@ test("an unpublished piece's stills are unknown images to readers, and shown in 
   }
   expect((await request.get(`/images/stills/${slugOf(flagship.url)}-hero.jpg`)).status()).toBe(200)
 
-  await openPreview(page, slugOf(draft.url))
+  const link = await openPreview(page, slugOf(draft.url))
   const heroImage = page.locator('article img').first()
   await expect(heroImage).toBeVisible()
   expect(await heroImage.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
-  expect((await page.request.get(hero)).status()).toBe(200)
+  // Shown for this browser's cookie alone: no cache, shared or its own, may keep it.
+  for (const url of [hero, optimised(hero)]) {
+    const shown = await page.request.get(url)
+    expect(shown.status(), url).toBe(200)
+    expect(shown.headers()['cache-control'], url).toBe('private, no-store')
+    expect(shown.headers()['vary'] ?? '', url).toMatch(/(^|,\s*)Cookie(,|$)/)
+  }
+  // Revoked, the stills stop at once for the browser that held the link.
+  await revoke(page.request, link.id)
+  for (const url of [hero, optimised(hero)])
+    expect((await page.request.get(url)).status(), url).toBeGreaterThanOrEqual(400)
 })
 
 test('the links API takes only the server secret and well-formed requests', async ({ request }) => {
@@ -285,6 +295,9 @@ test('the links API takes only the server secret and well-formed requests', asyn
   expect((await post('/api/preview/links', { slug: 'no-such-review', seconds: 60 })).status()).toBe(
     404,
   )
+  // A published piece has its public address: no share link is made for it.
+  const published = await post('/api/preview/links', { slug: slugOf(flagship.url), seconds: 60 })
+  expect(published.status()).toBe(409)
   expect((await post('/api/preview/links/revoke', { id: '<script>' })).status()).toBe(400)
   expect((await post('/api/preview/links/revoke', { id: 'x'.repeat(20) })).status()).toBe(404)
 })

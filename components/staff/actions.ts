@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { getReview } from '@/lib/content'
+import { getUnpublishedReview } from '@/lib/content'
 import { siteDatabase } from '@/lib/db/site-database'
 import { env } from '@/lib/env'
 import { createLink, LINK_LIFETIMES, revokeLink } from '@/lib/preview/links'
@@ -42,7 +42,8 @@ export async function makeShareLink(data: FormData): Promise<void> {
   const staff = await requireStaff(may.desk)
   const slug = String(data.get('slug') ?? '')
   const seconds = lifetimeOf(data.get('lifetime'))
-  if (!seconds || !getReview(slug, { preview: true })) redirect('/staff?problem=link')
+  // Only an unpublished piece: a published one has its public address.
+  if (!seconds || !getUnpublishedReview(slug)) redirect('/staff?problem=link')
   const { link } = await createLink(await siteDatabase(), env.PREVIEW_SECRET!, {
     slug,
     seconds,

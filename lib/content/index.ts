@@ -107,6 +107,12 @@ export function getReview(slug: string, { preview = false, now = new Date() }: O
   return preview || isPublished(review, now) ? review : undefined
 }
 
+/** A piece a share link may open: one that exists and that readers cannot see yet. */
+export function getUnpublishedReview(slug: string, now: Date = new Date()): Review | undefined {
+  const review = getReview(slug, { preview: true, now })
+  return review && !isPublished(review, now) ? review : undefined
+}
+
 export function reviewState(review: Review, now: Date = new Date()) {
   return publicationState(review, now)
 }

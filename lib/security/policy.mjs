@@ -47,10 +47,14 @@ export const securityHeaders = {
   'cross-origin-opener-policy': 'same-origin',
 }
 
-const PRIVATE = { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' }
+/**
+ * What a response answered because of a cookie carries (a preview, a staff page, a still shown to
+ * one preview): no cache keeps it, and one that ignores no-store is told it differs by cookie.
+ */
+const PRIVATE = { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex', vary: 'Cookie' }
 
 /**
- * @typedef {'cached-page' | 'per-request-page' | 'reader-link-page' | 'preview-page' | 'staff-page' | 'static-asset'
+ * @typedef {'cached-page' | 'per-request-page' | 'reader-link-page' | 'preview-page' | 'preview-image' | 'staff-page' | 'static-asset'
  *   | 'data-file' | 'pagefind' | 'redirect' | 'error'} ResponseKind
  * @typedef {'hashes' | 'nonce' | 'none' | 'self'} Scripts
  */
@@ -72,6 +76,8 @@ export const responses = {
   'reader-link-page': { scripts: 'nonce', headers: PRIVATE },
   // An editor's preview (Draft Mode): per request, never cached or indexed.
   'preview-page': { scripts: 'nonce', headers: PRIVATE },
+  // An image asked for in preview: it may be an embargoed still, shown for this cookie alone.
+  'preview-image': { scripts: 'none', headers: PRIVATE },
   'staff-page': { scripts: 'nonce', headers: PRIVATE },
   'static-asset': { scripts: 'none' },
   'data-file': { scripts: 'none' },
@@ -91,8 +97,11 @@ export const perRequestPaths = {
   readerLinks: ['/newsletter/confirm', '/newsletter/unsubscribe'],
 }
 const STAFF = new RegExp(`^(?:${perRequestPaths.staffPrefixes.join('|')})(?:/|$)`)
+/** Whether a path is a staff page or route (answered because of a staff cookie). @param {string} pathname */
+export const isStaffPath = (pathname) => STAFF.test(pathname)
 const PAGEFIND = /^\/pagefind\//
 const STATIC = /^\/(?:_next\/|images\/)|^\/favicon\.ico$/
+const IMAGES = /^\/(?:images\/|_next\/image$)/
 const DATA = /^\/api\/|\/opengraph-image$|\.(?:xml|json|txt)$/
 const PER_REQUEST = new Set(perRequestPaths.perRequest)
 const READER_LINKS = new Set(perRequestPaths.readerLinks)
@@ -108,6 +117,7 @@ const WASM_PAGES = new Set(['/search'])
 export function requestKind({ pathname, method = 'GET', draftMode = false }) {
   if (STAFF.test(pathname)) return 'staff-page'
   if (PAGEFIND.test(pathname)) return 'pagefind'
+  if (draftMode && IMAGES.test(pathname)) return 'preview-image'
   if (STATIC.test(pathname)) return 'static-asset'
   if (DATA.test(pathname)) return 'data-file'
   if (READER_LINKS.has(pathname)) return 'reader-link-page'
@@ -187,6 +197,19 @@ export function withScriptPolicy(value) {
   return value
 }
 
+/**
+ * A Vary header that also names `field`, keeping what Next set (it varies pages by its router's
+ * request headers). @param {unknown} given @param {string} field
+ */
+function withVary(given, field) {
+  const fields = policies(given)
+    .flatMap((v) => v.split(',').map((f) => f.trim()))
+    .filter(Boolean)
+  return fields.some((f) => f.toLowerCase() === field.toLowerCase() || f === '*')
+    ? fields.join(', ')
+    : [...fields, field].join(', ')
+}
+
 /** @param {unknown} value */
 const policies = (value) =>
   value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String)
@@ -223,7 +246,7 @@ export function fillSecurityHeaders(response, request, { draftMode = false } = {
       added.push(scriptPolicyFor(kind, { pathname }))
     if (added.length) response.setHeader(CSP, [...given, ...added])
     for (const [name, value] of Object.entries(responses[kind].headers ?? {}))
-      response.setHeader(name, value)
+      response.setHeader(name, name === 'vary' ? withVary(response.getHeader(name), value) : value)
     return writeHead.apply(response, /** @type {any} */ ([statusCode, ...rest]))
   }
   response.writeHead = /** @type {any} */ (filled)

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { basePolicy, inlineScriptHashes, scriptPolicy, withScriptPolicy } from './policy.mjs'
+import {
+  basePolicy,
+  inlineScriptHashes,
+  requestKind,
+  responses,
+  scriptPolicy,
+  withScriptPolicy,
+} from './policy.mjs'
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
 
@@ -59,5 +66,27 @@ describe('policies', () => {
     }
     expect(withScriptPolicy(route).headers).toEqual({ 'content-type': 'application/rss+xml' })
     expect(withScriptPolicy(null)).toBeNull()
+  })
+})
+
+describe('kinds of response', () => {
+  it('an image asked for in preview is private, whatever its path; a reader gets the static file', () => {
+    for (const pathname of ['/images/stills/a-hero.jpg', '/_next/image']) {
+      expect(requestKind({ pathname, draftMode: true })).toBe('preview-image')
+      expect(requestKind({ pathname })).toBe('static-asset')
+    }
+    expect(responses['preview-image'].headers).toMatchObject({
+      'cache-control': 'private, no-store',
+      vary: 'Cookie',
+    })
+    // Scripts stay static files in preview: they are the same for everyone.
+    expect(requestKind({ pathname: '/_next/static/chunks/a.js', draftMode: true })).toBe(
+      'static-asset',
+    )
+  })
+
+  it('every kind answered because of a cookie says so to caches', () => {
+    for (const kind of ['preview-page', 'preview-image', 'staff-page'] as const)
+      expect(responses[kind].headers?.vary, kind).toBe('Cookie')
   })
 })

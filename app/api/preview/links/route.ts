@@ -1,4 +1,4 @@
-import { getReview } from '@/lib/content'
+import { getReview, getUnpublishedReview } from '@/lib/content'
 import { siteDatabase } from '@/lib/db/site-database'
 import { env } from '@/lib/env'
 import { createLink, liveLinks, MAX_LINK_SECONDS } from '@/lib/preview/links'
@@ -30,6 +30,8 @@ export async function POST(request: Request) {
   if (typeof createdBy !== 'string' || createdBy.length < 1 || createdBy.length > 254)
     return json(400, { error: 'createdBy must be a name or address of up to 254 characters' })
   if (!getReview(slug, { preview: true })) return json(404, { error: `No review "${slug}"` })
+  if (!getUnpublishedReview(slug))
+    return json(409, { error: `"${slug}" is published: share its public address instead` })
   const { link, path } = await createLink(await siteDatabase(), env.PREVIEW_SECRET!, {
     slug,
     seconds,
