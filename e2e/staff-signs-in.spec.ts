@@ -215,11 +215,36 @@ test('marketing reads which campaigns and reviews bring signups, and downloads t
   await page.getByRole('link', { name: 'Download CSV' }).click()
   const file = await (await download).path()
   const csv = (await import('node:fs')).readFileSync(file, 'utf8')
-  expect(csv).toContain(`campaign,,bsky,social,${campaign},(none),,,2,2,0,0,0`)
-  expect(csv).toMatch(new RegExp(`review,,,,,,${slug},,\\d+,`))
+  expect(csv).toContain(`"campaign",,"bsky","social","${campaign}","(none)",,,2,2,0,0,0`)
+  expect(csv).toMatch(new RegExp(`"review",,,,,,"${slug}",,\\d+,`))
 
   // Marketing has no desk: /staff sends them to their report, and no preview opens.
   await page.goto(`${server.base}/staff`)
   await expect(page).toHaveURL(`${server.base}/staff/signups`)
   expect((await page.goto(`${server.base}${lantern.url}`))?.status()).toBe(404)
+
+  // The red team's repros. A post from another site, an opaque one or one with no Origin, riding
+  // marketing's cookie, does not sign them out.
+  for (const origin of ['http://evil.example', 'null', undefined]) {
+    const response = await page.request.post(`${server.base}/api/staff/sign-out`, {
+      headers: origin ? { origin } : {},
+      maxRedirects: 0,
+    })
+    expect(response.status(), String(origin)).toBe(403)
+  }
+  await page.goto(`${server.base}/staff/signups`)
+  await expect(page).toHaveURL(`${server.base}/staff/signups`)
+  // Better Auth's own endpoint for asking a link answers nobody: no limit to get round, nothing stored.
+  const received = inbox.to(MARKETING).length
+  for (let i = 0; i < 8; i++) {
+    const response = await page.request.post(`${server.base}/api/staff/auth/sign-in/magic-link`, {
+      data: { email: MARKETING },
+      headers: { origin: server.base },
+    })
+    expect(response.status()).toBe(404)
+  }
+  // Its own sign-out form still works.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByText('You are signed out.')).toBeVisible()
+  expect(inbox.to(MARKETING)).toHaveLength(received)
 })

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { originForm, refusal, withoutEmbargoedImage, type RawRequest } from './request-guard'
+import {
+  originForm,
+  originOf,
+  refusal,
+  withoutEmbargoedImage,
+  type RawRequest,
+} from './request-guard'
 import { requestKind } from './policy.mjs'
 
 const request = (method: string, url: string, headers: RawRequest['headers'] = {}) => ({
@@ -61,6 +67,36 @@ describe('the request guard', () => {
         }),
       ),
     ).toBe(400)
+  })
+
+  it('takes a change to a staff page or route only with its own Origin: not a foreign, null or missing one', () => {
+    const own = { origin: 'https://intertitle.test' }
+    const form = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '0' }
+    for (const path of [
+      '/api/staff/sign-out',
+      '/staff',
+      '/staff/sign-in',
+      '/api/keystatic/update',
+    ]) {
+      expect(status(request('POST', path, { ...form, ...own })), path).toBeUndefined()
+      for (const origin of [{ origin: 'http://evil.example' }, { origin: 'null' }, {}])
+        expect(status(request('POST', path, { ...form, ...origin })), path).toBe(403)
+    }
+    expect(status(request('DELETE', '/api/keystatic/x', {}))).toBe(403)
+    // Reading needs no Origin; a reader's form without one is still taken (older browsers).
+    expect(status(request('GET', '/staff'))).toBeUndefined()
+    expect(status(request('POST', '/newsletter', form))).toBeUndefined()
+  })
+
+  it('believes X-Forwarded-Host only from a trusted proxy', () => {
+    const forged = request('POST', '/staff', {
+      host: 'intertitle.test',
+      origin: 'http://evil.example',
+      'x-forwarded-host': 'evil.example',
+    })
+    expect(originOf(forged, 0)).toBe('foreign')
+    expect(originOf(forged, 1)).toBe('same')
+    expect(refusal(forged, 0)?.status).toBe(403)
   })
 
   it("lets the image optimiser take the site's images as the content writes them, nothing else", () => {

@@ -2,10 +2,11 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import { isFormType } from './form'
 import { isImagePublic } from '@/lib/content'
 import { draftModeCookie, isDraftModeCookie } from '@/lib/preview/draft-mode'
-import { fillSecurityHeaders } from './policy.mjs'
+import { fillSecurityHeaders, isStaffPath } from './policy.mjs'
 import { answerNotModified } from '@/lib/page-cache/etag.mjs'
 import { answerInBrotli } from '@/lib/page-cache/brotli.mjs'
 import { answerBuiltFile } from '@/lib/built-files'
+import { env } from '@/lib/env'
 
 /**
  * The request guard: what the site refuses before Next sees a request, and why. Next answers
@@ -85,19 +86,28 @@ function badImageSource(target: string): boolean {
   return source !== null && !IMAGE_SOURCE.test(source)
 }
 
-function foreignOrigin(request: RawRequest): boolean {
+/** Methods that read: anything else changes something. */
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
+
+/**
+ * Where a request says it comes from, against this site's host: `same`, `foreign` (another site,
+ * or `null`, an opaque origin) or `missing`. The host is the Host header, or the one a trusted
+ * proxy forwarded: with no trusted proxy, X-Forwarded-Host is the client's word and is not read.
+ */
+export function originOf(request: RawRequest, trustedProxies = 0): 'same' | 'foreign' | 'missing' {
   const origin = header(request, 'origin')
-  if (!origin) return false
-  const host = header(request, 'x-forwarded-host') ?? header(request, 'host')
+  if (!origin) return 'missing'
+  const forwarded = trustedProxies > 0 ? header(request, 'x-forwarded-host') : undefined
+  const host = forwarded ?? header(request, 'host')
   try {
-    return new URL(origin).host !== host
+    return new URL(origin).host === host ? 'same' : 'foreign'
   } catch {
-    return true
+    return 'foreign'
   }
 }
 
 /** Why the site refuses this request, or undefined when Next should have it. */
-export function refusal(request: RawRequest): Refusal | undefined {
+export function refusal(request: RawRequest, trustedProxies = 0): Refusal | undefined {
   const method = (request.method ?? 'GET').toUpperCase()
   const target = request.url ?? ''
   if (!target.startsWith('/')) return { status: 400, reason: 'the request names no path' }
@@ -127,11 +137,18 @@ export function refusal(request: RawRequest): Refusal | undefined {
   if (badRouterState(header(request, 'next-router-state-tree')))
     return { status: 400, reason: 'the router state sent with this request is malformed' }
 
+  // A change to a staff page or route is taken only from the site's own pages, which every
+  // browser marks with their Origin: a cross-site form riding a staff cookie is not.
+  if (!SAFE_METHODS.includes(method) && isStaffPath(pathname)) {
+    if (originOf(request, trustedProxies) !== 'same')
+      return { status: 403, reason: "staff pages only take changes from the site's own pages" }
+  }
+
   if (method === 'POST' && !api) {
     const length = header(request, 'content-length')
     if (length === undefined) return { status: 411, reason: 'a form must say how long it is' }
     if (Number(length) > MAX_BODY_BYTES) return { status: 413, reason: 'this form is too large' }
-    if (foreignOrigin(request))
+    if (originOf(request, trustedProxies) === 'foreign')
       return { status: 403, reason: 'forms are only taken from this site' }
     const type = header(request, 'content-type') ?? ''
     if (header(request, 'next-action') !== undefined && !isFormType(type))
@@ -187,7 +204,7 @@ export function withoutEmbargoedImage(request: RawRequest): string | undefined {
 
 /** Answers a refused request; true when it did. */
 function answerRefusal(request: IncomingMessage, response: ServerResponse): boolean {
-  const refused = refusal(request)
+  const refused = refusal(request, env.TRUSTED_PROXIES)
   if (!refused) return false
   response.statusCode = refused.status
   response.setHeader('content-type', 'text/plain; charset=utf-8')
