@@ -84,16 +84,19 @@ describe('npm run subscribers:export', { timeout: SLOW }, () => {
     }
   }, SLOW)
 
-  it('writes a header and every subscriber in signup order, as RFC 4180 CSV', async () => {
+  it('writes a header and every subscriber in signup order, as RFC 4180 CSV, every text cell quoted', async () => {
     const result = await exportFrom(dataDir)
     expect(result.stderr).toContain('Exported 3 subscribers from')
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(
       [
-        'email,status,consented_at,consent_text,consent_version,confirmed_at,unsubscribed_at,bounced_at,source_path,source_review,source_issue,utm_source,utm_medium,utm_campaign,utm_content,utm_term',
-        `zoe@example.com,confirmed,2025-06-01T09:00:00.000Z,"${consentText}",,2025-06-02T12:00:00.000Z,,,/reviews/ballerina-2025,ballerina-2025,,newsletter,,"'=HYPERLINK(""http://evil.example"",""click"")",,`,
-        `al@example.com,unsubscribed,2025-06-02T10:30:00.000Z,"${consentText}",,2025-06-02T12:00:00.000Z,2025-07-01T12:00:00.000Z,,/,,,,,,,`,
-        `Mo@example.com,pending,2025-06-03T11:45:30.250Z,"An older ""wording"", with a comma\nand a line break.",,,,,,,issue-3,,social,,'-1+2,silent film`,
+        'email,status,consented_at,consent_text,consent_version,confirmed_at,unsubscribed_at,bounced_at,source_path,source_review,source_issue,utm_source,utm_medium,utm_campaign,utm_content,utm_term'
+          .split(',')
+          .map((name) => `"${name}"`)
+          .join(','),
+        `"zoe@example.com","confirmed","2025-06-01T09:00:00.000Z","${consentText}",,"2025-06-02T12:00:00.000Z",,,"/reviews/ballerina-2025","ballerina-2025",,"newsletter",,"'=HYPERLINK(""http://evil.example"",""click"")",,`,
+        `"al@example.com","unsubscribed","2025-06-02T10:30:00.000Z","${consentText}",,"2025-06-02T12:00:00.000Z","2025-07-01T12:00:00.000Z",,"/",,,,,,,`,
+        `"Mo@example.com","pending","2025-06-03T11:45:30.250Z","An older ""wording"", with a comma\nand a line break.",,,,,,,"issue-3",,"social",,"'-1+2","silent film"`,
         '',
       ].join('\r\n'),
     )

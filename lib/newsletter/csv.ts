@@ -1,29 +1,33 @@
 import type { Subscriber } from './store'
 
-/**
- * CSV as RFC 4180 has it: fields separated by commas, records ended by CRLF, and a field
- * that holds a comma, a double quote, CR or LF wrapped in double quotes, with each quote
- * inside doubled.
- */
+import { stringify } from 'csv-stringify/sync'
 
 /**
  * Spreadsheets run a cell that starts with = + - or @ (some also tab or CR) as a formula, and
  * the campaign fields come from URLs anyone can write: `utm_campaign==HYPERLINK(...)` would run
- * on the computer of whoever opens the export. Such cells are written with a leading
- * apostrophe (OWASP's advice on CSV injection), which makes them text. The apostrophe stays
- * visible, and is the one change the export makes to what is stored.
+ * on the computer of whoever opens the export. A spreadsheet that splits on another separator
+ * (`;` in many locales, a tab, a pipe) or at a line break would also run `x;=1+1` from its second
+ * part. So every formula start, at the beginning of a cell or after any such separator (spaces
+ * between allowed), is written after an apostrophe, which makes it text (OWASP's advice on CSV
+ * injection). The apostrophe stays visible, and is the one change the export makes to what is
+ * stored.
  */
-const FORMULA_START = /^[=+\-@\t\r]/
-const NEEDS_QUOTES = /[",\r\n]/
+const FORMULA_START = /(^|[,;|\t\r\n])( *)(?=[=+\-@\t\r])/g
 
-export function csvCell(value: string | null | undefined): string {
-  if (value === null || value === undefined) return ''
-  const text = FORMULA_START.test(value) ? `'${value}` : value
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+export function neutraliseFormulas(text: string): string {
+  return text.replace(FORMULA_START, "$1$2'")
 }
 
-export function csvRow(values: readonly (string | null | undefined)[]): string {
-  return values.map(csvCell).join(',') + '\r\n'
+/**
+ * One CSV record (RFC 4180: commas, CRLF), written by csv-stringify: every text cell quoted, quotes
+ * inside doubled, formula starts neutralised; numbers bare; a missing value an empty cell.
+ */
+export function csvRow(values: readonly (string | number | null | undefined)[]): string {
+  return stringify([values], {
+    quoted_string: true,
+    record_delimiter: 'windows',
+    cast: { string: neutraliseFormulas },
+  })
 }
 
 /** The export's columns, in order: the header, and the field it comes from. */

@@ -127,15 +127,39 @@ for (const [name, open] of backends) {
 
       const csv = signupsCsv(report).split('\r\n')
       expect(csv[0]).toBe(
-        'breakdown,day_or_week,utm_source,utm_medium,utm_campaign,utm_content,review,issue,signups,pending,confirmed,unsubscribed,bounced',
+        '"breakdown","day_or_week","utm_source","utm_medium","utm_campaign","utm_content","review","issue","signups","pending","confirmed","unsubscribed","bounced"',
       )
-      expect(csv).toContain('total,,,,,,,,4,1,2,1,0')
-      expect(csv).toContain('day,2026-07-01,,,,,,,2,0,1,1,0')
-      expect(csv).toContain('campaign,,bluesky,social,june-issue,(none),,,2,0,1,1,0')
-      expect(csv).toContain('review,,,,,,ballerina-2025,,2,0,1,1,0')
-      expect(csv).toContain('issue,,,,,,,july-2025,1,0,1,0,0')
-      // A line per table row, the header and the total, and the trailing line break.
+      expect(csv).toContain('"total",,,,,,,,4,1,2,1,0')
+      expect(csv).toContain('"day","2026-07-01",,,,,,,2,0,1,1,0')
+      expect(csv).toContain('"campaign",,"bluesky","social","june-issue","(none)",,,2,0,1,1,0')
+      expect(csv).toContain('"review",,,,,,"ballerina-2025",,2,0,1,1,0')
+      expect(csv).toContain('"issue",,,,,,,"july-2025",1,0,1,0,0')
       expect(csv).toHaveLength(1 + 1 + 3 + 2 + 3 + 3 + 3 + 1)
+    })
+
+    it('writes a campaign that hides a formula behind a separator as text', async () => {
+      // The red team's repro: a signup from /newsletter?utm_source=x;=1+1.
+      const report = {
+        from: new Date(0),
+        to: new Date(0),
+        total: { signups: 1, pending: 1, confirmed: 0, unsubscribed: 0, bounced: 0 },
+        byDay: [],
+        byWeek: [],
+        byCampaign: [
+          {
+            source: 'x;=1+1',
+            medium: '@x',
+            campaign: 'a,-2',
+            content: '(none)',
+            ...{ signups: 1, pending: 1, confirmed: 0, unsubscribed: 0, bounced: 0 },
+          },
+        ],
+        byReview: [],
+        byIssue: [],
+      }
+      expect(signupsCsv(report).split('\r\n')).toContain(
+        `"campaign",,"x;'=1+1","'@x","a,'-2","(none)",,,1,1,0,0,0`,
+      )
     })
   })
 }

@@ -112,6 +112,6 @@ export function signupsCsv(report: SignupsReport): string {
     ...report.byReview.map((r) => ({ breakdown: 'review', review: r.review, ...counts(r) })),
     ...report.byIssue.map((r) => ({ breakdown: 'issue', issue: r.issue, ...counts(r) })),
   ]
-  const line = (row: CsvRow) => csvRow(CSV_COLUMNS.map((c) => (c in row ? String(row[c]) : '')))
+  const line = (row: CsvRow) => csvRow(CSV_COLUMNS.map((c) => row[c]))
   return csvRow(CSV_COLUMNS) + rows.map(line).join('')
 }
