@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files'
+import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
 import { parse } from 'yaml'
 import { remarkFilmLinks, type FilmRef } from './lib/content/film-links'
+import { model } from './lib/content/model'
+import { contentlayerFields } from './lib/content/model/contentlayer'
 import { proseText } from './lib/content/mdx-text'
 import { publicFilmSlugs, type Publishable } from './lib/content/publication.mjs'
 
@@ -23,90 +25,11 @@ function countWords(mdx: string): number {
 
 const fileSlug = (flattenedPath: string) => flattenedPath.split('/').pop() ?? flattenedPath
 
-const Image = defineNestedType(() => ({
-  name: 'Image',
-  fields: {
-    src: {
-      type: 'string',
-      required: true,
-      description: 'Path under public/, e.g. /images/stills/x.jpg',
-    },
-    alt: {
-      type: 'string',
-      required: true,
-      description: 'What the picture shows, for readers who cannot see it',
-    },
-    caption: { type: 'string', required: false },
-  },
-}))
-
-const Release = defineNestedType(() => ({
-  name: 'Release',
-  fields: {
-    date: { type: 'date', required: true },
-    territory: { type: 'string', default: 'UK' },
-    form: { type: 'enum', options: ['cinemas', 'digital', 'streaming', 'disc'], required: true },
-    service: {
-      type: 'string',
-      required: false,
-      description: 'Streaming service, required when form is streaming',
-    },
-    format: { type: 'string', required: false, description: 'Disc format, e.g. Blu-ray or 4K UHD' },
-  },
-}))
-
-const CastMember = defineNestedType(() => ({
-  name: 'CastMember',
-  fields: {
-    name: { type: 'string', required: true },
-    character: { type: 'string', required: true },
-  },
-}))
-
-const InsideItem = defineNestedType(() => ({
-  name: 'InsideItem',
-  fields: {
-    text: { type: 'string', required: true },
-    review: { type: 'string', required: false, description: 'Slug of a review on the site' },
-  },
-}))
-
 export const Review = defineDocumentType(() => ({
   name: 'Review',
   filePathPattern: 'reviews/**/*.mdx',
   contentType: 'mdx',
-  fields: {
-    headline: { type: 'string', required: true },
-    standfirst: { type: 'string', required: true },
-    critic: {
-      type: 'string',
-      required: true,
-      description: 'Critic slug (content/critics/<slug>.yaml)',
-    },
-    date: { type: 'date', required: true, description: 'Publication date shown to readers' },
-    publishAt: {
-      type: 'date',
-      required: false,
-      description: 'When it goes public; defaults to date',
-    },
-    updated: { type: 'date', required: false },
-    film: { type: 'string', required: true, description: 'Film slug (content/films/<slug>.yaml)' },
-    occasion: {
-      type: 'string',
-      required: false,
-      description: 'e.g. "Cannes 2025" for a festival review',
-    },
-    hero: { type: 'nested', of: Image, required: true },
-    genres: { type: 'list', of: { type: 'string' }, required: true },
-    issue: {
-      type: 'string',
-      required: true,
-      description: 'Issue slug (content/issues/<slug>.yaml)',
-    },
-    release: { type: 'nested', of: Release, required: true },
-    redirectFrom: { type: 'list', of: { type: 'string' }, required: false },
-    draft: { type: 'boolean', default: false },
-  },
+  fields: contentlayerFields(model.reviews),
   computedFields: {
     slug: { type: 'string', resolve: (doc) => fileSlug(doc._raw.flattenedPath) },
     url: { type: 'string', resolve: (doc) => `/reviews/${fileSlug(doc._raw.flattenedPath)}` },
@@ -122,18 +45,7 @@ export const Film = defineDocumentType(() => ({
   name: 'Film',
   filePathPattern: 'films/**/*.yaml',
   contentType: 'data',
-  fields: {
-    title: { type: 'string', required: true },
-    year: { type: 'number', required: true },
-    directors: { type: 'list', of: { type: 'string' }, required: true },
-    writers: { type: 'list', of: { type: 'string' }, required: true },
-    cast: { type: 'list', of: CastMember, required: true },
-    runtime: { type: 'number', required: true, description: 'Minutes' },
-    countries: { type: 'list', of: { type: 'string' }, required: true },
-    languages: { type: 'list', of: { type: 'string' }, required: true },
-    certificate: { type: 'string', required: true, description: 'BBFC certificate, e.g. 15' },
-    distributor: { type: 'string', required: true },
-  },
+  fields: contentlayerFields(model.films),
   computedFields: {
     slug: { type: 'string', resolve: (doc) => fileSlug(doc._raw.flattenedPath) },
     url: { type: 'string', resolve: (doc) => `/films/${fileSlug(doc._raw.flattenedPath)}` },
@@ -144,10 +56,7 @@ export const Critic = defineDocumentType(() => ({
   name: 'Critic',
   filePathPattern: 'critics/**/*.yaml',
   contentType: 'data',
-  fields: {
-    name: { type: 'string', required: true },
-    bio: { type: 'string', required: true },
-  },
+  fields: contentlayerFields(model.critics),
   computedFields: {
     slug: { type: 'string', resolve: (doc) => fileSlug(doc._raw.flattenedPath) },
     url: { type: 'string', resolve: (doc) => `/critics/${fileSlug(doc._raw.flattenedPath)}` },
@@ -158,20 +67,7 @@ export const Issue = defineDocumentType(() => ({
   name: 'Issue',
   filePathPattern: 'issues/**/*.yaml',
   contentType: 'data',
-  fields: {
-    number: { type: 'number', required: true },
-    month: { type: 'string', required: true, description: 'Cover month, YYYY-MM' },
-    onSale: {
-      type: 'date',
-      required: true,
-      description: 'First day in shops; the latest on sale is current',
-    },
-    cover: { type: 'nested', of: Image, required: true },
-    coverLine: { type: 'string', required: true },
-    inside: { type: 'list', of: InsideItem, required: true },
-    buyUrl: { type: 'string', required: true },
-    subscribeUrl: { type: 'string', required: true },
-  },
+  fields: contentlayerFields(model.issues),
   computedFields: {
     slug: { type: 'string', resolve: (doc) => fileSlug(doc._raw.flattenedPath) },
     url: { type: 'string', resolve: (doc) => `/issues/${fileSlug(doc._raw.flattenedPath)}` },

@@ -1,13 +1,11 @@
 /** `npm run content:check`: validates all content without a Next build; the build runs it first. */
 import path from 'node:path'
-import { Critic, Film, Issue, Review } from '../contentlayer.config'
 import { readContentFiles, publicImageExists } from '../lib/content/check/files'
 import { checkContent, formatProblem } from '../lib/content/check/validate'
 
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content')
 const files = readContentFiles(contentDir)
 const problems = checkContent(files, {
-  types: { review: Review, film: Film, critic: Critic, issue: Issue },
   imageExists: publicImageExists(path.resolve('public')),
 })
 

@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { parse } from 'yaml'
-import { Critic, Film, Issue, Review } from '@/contentlayer.config'
 import { publicImageExists, readContentFiles } from '@/lib/content/check/files'
 import { checkContent, formatProblem, type SourceFile } from '@/lib/content/check/validate'
 import { browserBuild } from '@/lib/editor/keystatic-browser-build'
@@ -13,8 +12,7 @@ vi.mock(
   async () => await import(browserBuild('@keystatic/core/content-components')),
 )
 
-const types = { review: Review, film: Film, critic: Critic, issue: Issue }
-const options = { types, imageExists: publicImageExists(path.resolve('public')) }
+const options = { imageExists: publicImageExists(path.resolve('public')) }
 // The editor's collections: one folder each (content/staff.yaml is configuration, not a piece).
 const files = readContentFiles(path.resolve('content')).filter(
   (f) => f.path.split('/').length === 3,

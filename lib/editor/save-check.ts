@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { Critic, Film, Issue, Review } from '../../contentlayer.config'
 import { publicImageExists, readContentFiles } from '../content/check/files'
 import { checkContent, formatProblem, type SourceFile } from '../content/check/validate'
 
@@ -30,7 +29,6 @@ export function problemsAfterSave(save: SaveRequest, root = process.cwd()): stri
     if (isContent(a.path)) files.set(a.path, { path: a.path, text: decode(a.contents) })
   const added = new Set(save.additions.map((a) => a.path))
   const problems = checkContent([...files.values()], {
-    types: { review: Review, film: Film, critic: Critic, issue: Issue },
     // a still uploaded in the same save counts as there
     imageExists: (src) =>
       added.has(`public${src}`) || publicImageExists(path.join(root, 'public'))(src),

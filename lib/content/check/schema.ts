@@ -1,9 +1,10 @@
 import { z } from 'zod'
-import type { DocumentType, FieldDef, FieldDefs, NestedType } from 'contentlayer2/source-files'
+import { model, type CollectionName } from '../model'
+import type { Field, Fields } from '../model/fields'
 
 /**
- * Turns the field definitions in contentlayer.config.ts into zod schemas, so the schema
- * has one source and the content check can report every problem with its line number.
+ * The content model (lib/content/model) as zod schemas, so the content check can report every
+ * problem with its line number.
  */
 const isoDate = z
   .string()
@@ -19,55 +20,56 @@ function isRealDay(s: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day
 }
 
-function fieldEntries(fields: FieldDefs | undefined): [string, FieldDef][] {
-  if (!fields) return []
-  if (Array.isArray(fields)) return fields.map((f) => [f.name, f as FieldDef])
-  return Object.entries(fields as Record<string, FieldDef>)
-}
+const nonEmpty = () => z.string().min(1, { message: 'must not be empty' })
 
-const resolve = <T,>(thunk: T | (() => T)): T =>
-  typeof thunk === 'function' ? (thunk as () => T)() : thunk
-
-function nestedSchema(of: NestedType): z.ZodType {
-  return objectSchema(resolve(of.def).fields)
-}
-
-function fieldSchema(def: FieldDef): z.ZodType {
-  switch (def.type) {
-    case 'string':
-    case 'markdown':
-    case 'mdx':
-    case 'image':
-      return z.string().min(1, { message: 'must not be empty' })
-    case 'number':
-      return z.number()
-    case 'boolean':
-      return z.boolean()
+function fieldSchema(field: Field): z.ZodType {
+  switch (field.kind) {
+    case 'title':
+    case 'reference':
+      return nonEmpty()
+    case 'text':
+      return field.pattern
+        ? nonEmpty().regex(field.pattern.regex, { message: field.pattern.message })
+        : nonEmpty()
     case 'date':
       return isoDate
-    case 'enum':
-      return z.enum(def.options as [string, ...string[]])
-    case 'nested':
-      if (Array.isArray(def.of)) throw new Error('Polymorphic nested fields are not supported')
-      return nestedSchema(def.of as NestedType)
-    case 'list': {
-      const of = def.of as FieldDef | NestedType
-      return z.array(of.type === 'nested' && 'def' in of ? nestedSchema(of) : fieldSchema(of as FieldDef))
-    }
-    default:
-      return z.unknown()
+    case 'integer':
+      return z.number()
+    case 'checkbox':
+      return z.boolean()
+    case 'select':
+      return z.enum(Object.keys(field.options) as [string, ...string[]])
+    case 'object':
+      return objectSchema(field.of.fields)
+    case 'list':
+      return z.array(fieldSchema(field.of))
   }
 }
 
-export function objectSchema(fields: FieldDefs | undefined): z.ZodType {
+export function objectSchema(fields: Fields): z.ZodType {
   const shape: Record<string, z.ZodType> = {}
-  for (const [name, def] of fieldEntries(fields)) {
-    const schema = fieldSchema(def)
-    shape[name] = def.required ? schema : schema.optional()
+  for (const [name, field] of Object.entries(fields)) {
+    const schema = fieldSchema(field)
+    shape[name] = field.required ? schema : schema.optional()
   }
   return z.strictObject(shape)
 }
 
-export function documentSchema(type: DocumentType): z.ZodType {
-  return objectSchema(resolve(type.def).fields)
+export const documentSchema = (collection: CollectionName) => objectSchema(model[collection])
+
+/**
+ * Where a collection's fields name an entry of another collection, `*` standing for each item
+ * of a list: e.g. `{ path: ['inside', '*', 'review'], to: 'reviews' }`.
+ */
+export function references(
+  fields: Fields,
+  prefix: string[] = [],
+): { path: string[]; to: CollectionName }[] {
+  return Object.entries(fields).flatMap(([name, field]) => {
+    const inner = field.kind === 'list' ? field.of : field
+    const path = field.kind === 'list' ? [...prefix, name, '*'] : [...prefix, name]
+    if (inner.kind === 'reference') return [{ path, to: inner.to }]
+    if (inner.kind === 'object') return references(inner.of.fields, path)
+    return []
+  })
 }

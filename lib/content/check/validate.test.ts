@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { Critic, Film, Issue, Review } from '@/contentlayer.config'
 import { checkContent, formatProblem, type SourceFile } from '@/lib/content/check/validate'
 
-const types = { review: Review, film: Film, critic: Critic, issue: Issue }
 const images = new Set(['/images/stills/x-hero.jpg', '/images/covers/july.jpg'])
-const options = { types, imageExists: (src: string) => images.has(src) }
+const options = { imageExists: (src: string) => images.has(src) }
 
 const film: SourceFile = {
   path: 'content/films/x.yaml',
@@ -94,6 +92,12 @@ describe('the content check', () => {
   it('fails duplicate slugs and aliases', () => {
     const copy = { ...review(), path: 'content/reviews/2025/x.mdx' }
     expect(check(review(), copy)).toEqual(['content/reviews/2025/x.mdx:2 slug: duplicate review slug "x", also used by content/reviews/x.mdx'])
+  })
+  it('checks a field against its pattern (an issue month is YYYY-MM)', () => {
+    const bad = { ...issue, text: issue.text.replace('month: 2025-07', 'month: July 2025') }
+    expect(checkContent([film, critic, bad, review()], options).map(formatProblem)).toEqual([
+      'content/issues/july.yaml:2 month: must be a month like 2025-07',
+    ])
   })
   it('checks the reviews an issue links to', () => {
     const broken = { ...issue, text: issue.text.replace('review: x', 'review: gone') }

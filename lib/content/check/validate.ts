@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
-import type { DocumentType } from 'contentlayer2/source-files'
-import { documentSchema } from '@/lib/content/check/schema'
+import { documentSchema, references } from '@/lib/content/check/schema'
+import { model, type CollectionName } from '@/lib/content/model'
 import { closest } from '@/lib/content/check/suggest'
 import { proseText, pullQuotes, stills } from '@/lib/content/mdx-text'
 
@@ -13,7 +13,6 @@ export type SourceFile = { path: string; text: string }
 export type Problem = { file: string; line: number; field: string; message: string }
 export type Kind = 'review' | 'film' | 'critic' | 'issue'
 export type CheckOptions = {
-  types: Record<Kind, DocumentType>
   imageExists: (src: string) => boolean
 }
 
@@ -27,10 +26,17 @@ type Parsed = {
   lineOf: (path: (string | number)[]) => number
 }
 
-const FOLDERS: Record<string, Kind> = { reviews: 'review', films: 'film', critics: 'critic', issues: 'issue' }
+const FOLDERS: Record<CollectionName, Kind> = { reviews: 'review', films: 'film', critics: 'critic', issues: 'issue' }
+/** Each kind's schema and the fields that name other entries, from the content model. */
+const RULES = Object.fromEntries(
+  (Object.entries(FOLDERS) as [CollectionName, Kind][]).map(([collection, kind]) => [
+    kind,
+    { schema: documentSchema(collection), references: references(model[collection]) },
+  ]),
+) as Record<Kind, { schema: z.ZodType; references: { path: string[]; to: CollectionName }[] }>
 
 function kindOf(path: string): Kind | undefined {
-  const folder = path.split('/').slice(0, -1).reverse().find((segment) => segment in FOLDERS)
+  const folder = path.split('/').slice(0, -1).reverse().find((segment): segment is CollectionName => segment in FOLDERS)
   return folder ? FOLDERS[folder] : undefined
 }
 
@@ -127,6 +133,15 @@ function field(doc: Parsed, path: (string | number)[]): unknown {
   return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc.data)
 }
 
+/** Where a field's path leads in a document: `*` steps into every item of a list. */
+function places(value: unknown, path: string[], at: (string | number)[] = []): (string | number)[][] {
+  const [step, ...rest] = path
+  if (step === undefined) return [at]
+  if (step === '*') return Array.isArray(value) ? value.flatMap((item, i) => places(item, rest, [...at, i])) : []
+  const next = value && typeof value === 'object' ? (value as Record<string, unknown>)[step] : undefined
+  return places(next, rest, [...at, step])
+}
+
 export function checkContent(files: SourceFile[], options: CheckOptions): Problem[] {
   const problems: Problem[] = []
   const docs: Parsed[] = []
@@ -136,7 +151,7 @@ export function checkContent(files: SourceFile[], options: CheckOptions): Proble
     const doc = parse(file, kind, problems)
     if (!doc) continue
     docs.push(doc)
-    problems.push(...schemaProblems(doc, documentSchema(options.types[kind])))
+    problems.push(...schemaProblems(doc, RULES[kind].schema))
   }
 
   const slugs = (kind: Kind) => new Set(docs.filter((d) => d.kind === kind).map((d) => d.slug))
@@ -178,20 +193,16 @@ export function checkContent(files: SourceFile[], options: CheckOptions): Proble
       problems.push({ file: doc.file, line: doc.lineOf([...path, 'src']), field: `${path.join('.')}.src`, message: `image not found: public${src}` })
   }
 
+  for (const doc of docs)
+    for (const { path, to } of RULES[doc.kind].references)
+      for (const at of places(doc.data, path)) reference(doc, at, FOLDERS[to])
   for (const r of reviews) {
-    reference(r, ['critic'], 'critic')
-    reference(r, ['film'], 'film')
-    reference(r, ['issue'], 'issue')
     image(r, ['hero'])
     if (field(r, ['release', 'form']) === 'streaming' && !field(r, ['release', 'service']))
       problems.push({ file: r.file, line: r.lineOf(['release', 'form']), field: 'release.service', message: 'is required when form is streaming' })
     problems.push(...bodyProblems(r, reviewUrls, options.imageExists))
   }
-  for (const issue of docs.filter((d) => d.kind === 'issue')) {
-    image(issue, ['cover'])
-    const inside = field(issue, ['inside'])
-    if (Array.isArray(inside)) inside.forEach((_, i) => reference(issue, ['inside', i, 'review'], 'review'))
-  }
+  for (const issue of docs.filter((d) => d.kind === 'issue')) image(issue, ['cover'])
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
 }
 
