@@ -1,4 +1,4 @@
-# The production image: a standalone Next server (see README, "Deploying").
+# The production image: the site's server (server.mjs) in a standalone build (see README, "Deploying").
 #   docker build --build-arg SITE_URL=https://intertitle.example -t intertitle .
 #   docker run -p 3000:3000 -e PREVIEW_SECRET=... -e DATABASE_URL=postgres://... -v intertitle-data:/data intertitle
 # Node 20 on Debian, as CI; everything the build needs comes from npm.
@@ -32,4 +32,4 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data
 EXPOSE 3000
-CMD ["node", "server.js"]
+CMD ["node", "server.mjs"]

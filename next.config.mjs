@@ -44,7 +44,17 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Read by path at run time, which tracing cannot see: link cards' fonts from @fontsource, and the
   // content, which lib/content parses from Contentlayer's JSON rather than bundling it.
-  outputFileTracingIncludes: { '*': [...ogFontFiles, '.contentlayer/generated/*/_index.json'] },
+  // Also, for a standalone build run by the site's own server (server.mjs, docs/decisions/0001):
+  // Next's config loader resolves (only resolves) these paths as it starts, and Next's standalone
+  // trace leaves them out because its own server.js skips that loader.
+  outputFileTracingIncludes: {
+    '*': [
+      ...ogFontFiles,
+      '.contentlayer/generated/*/_index.json',
+      'node_modules/next/dist/compiled/webpack/*',
+      'node_modules/next/dist/compiled/@babel/runtime/package.json',
+    ],
+  },
   // Both handlers give each cached page its script policy (docs/security.md); `next dev` caches no pages.
   // ISR_CACHE=postgres, read as `next start` starts (a standalone build keeps it from its build):
   // regenerated pages live in DATABASE_URL's PostgreSQL, shared by every instance, not in each

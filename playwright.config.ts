@@ -80,8 +80,8 @@ export default defineConfig({
     { name: 'load', testMatch: loadOnly, dependencies: ['server'] },
   ],
   webServer: {
-    // as production starts it (package.json's start: `next start` and its allocator settings)
-    command: `npm start -- -p ${PORT} -H 127.0.0.1`,
+    // as production starts it (package.json's start: server.mjs and its allocator settings)
+    command: `PORT=${PORT} HOSTNAME=127.0.0.1 npm start`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -1,4 +1,4 @@
-import { THEME_SCRIPT } from '../lib/theme'
+import { THEME_SCRIPT } from '../lib/theme.mjs'
 import { flagship, publicRoutes } from './fixtures'
 import {
   directivesOf,

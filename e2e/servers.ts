@@ -18,8 +18,9 @@ let nextPort =
   Number(process.env.E2E_PORT ?? 3210) + 60 + Number(process.env.TEST_PARALLEL_INDEX ?? 0) * 20
 
 /**
- * A `next start` of the built site of its own, on a loopback port, for specs that load or crash
- * it; or, given `serverJs`, a standalone build's server, run the way its Dockerfile runs it.
+ * A server of the built site of its own (server.mjs, as `npm start` runs it), on a loopback port,
+ * for specs that load or crash it; or, given `serverJs`, a standalone build's copy of it, run the
+ * way its Dockerfile runs it.
  * The tests play the proxy production runs behind (TRUSTED_PROXIES=1): each names its client
  * in X-Forwarded-For, so that every test has a rate-limit bucket of its own. Without a DATA_DIR
  * of the spec's, it writes (its outbox, on PostgreSQL too) into a temporary folder of its own,
@@ -35,9 +36,7 @@ export async function startServer(
   const base = `http://127.0.0.1:${port}`
   const own = typeof env === 'function' ? env(base) : env
   const scratch = own.DATA_DIR ? undefined : mkdtempSync(path.join(tmpdir(), 'intertitle-server-'))
-  const command = serverJs
-    ? [serverJs]
-    : ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1']
+  const command = [serverJs ?? 'server.mjs']
   const child = spawn(process.execPath, command, {
     cwd,
     env: {

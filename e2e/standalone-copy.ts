@@ -23,7 +23,7 @@ export const standaloneCopy = {
 export type StandaloneCopy = {
   /** The copy of the project (its sources, content and `.next`). */
   dir: string
-  /** The assembled deployable's server, `<dir>/.next/standalone/server.js`. */
+  /** The assembled deployable's server, `<dir>/.next/standalone/server.mjs`. */
   serverJs: string
   /** When the scheduled piece goes live. */
   publishAt: string
@@ -44,5 +44,5 @@ export function deployStandaloneCopy(): { folder: string; serverJs: string } {
     recursive: true,
     verbatimSymlinks: true,
   })
-  return { folder, serverJs: path.join(folder, 'server.js') }
+  return { folder, serverJs: path.join(folder, 'server.mjs') }
 }

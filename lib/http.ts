@@ -1,4 +1,4 @@
-import { isFormType } from '@/lib/security/form'
+import { isFormType } from '@/lib/front-door/refusal.mjs'
 
 /** What the site's route handlers share: reading a posted form, and the plain answers they give. */
 

@@ -13,6 +13,7 @@ export const PROJECT_ENTRIES = [
   'scripts',
   'instrumentation.ts',
   'proxy.ts',
+  'server.mjs',
   'package.json',
   'tsconfig.json',
   'tsconfig.scripts.json',

@@ -1,10 +1,17 @@
 /**
  * Finishes a standalone build (`NEXT_OUTPUT=standalone next build`): copies in what Next leaves
- * out of `<distDir>/standalone` (the static assets and public/, link-card stills included, and the
- * staff list, read on every staff request) and prints the path of its server.js. The folder is then the whole deployable: `node server.js`.
+ * out of `<distDir>/standalone`: the static assets, the prerendered pages and public/ (link-card
+ * stills included), the
+ * staff list (read on every staff request), and the site's server: server.mjs and the modules it
+ * imports, and a next.config.mjs holding what the project's evaluated to at build time (Next's
+ * server, started by ours, loads it; its functions, the redirects, are already in the build). The
+ * page cache's handler stays the one the build chose (ISR_CACHE). Prints the path of that server:
+ * the folder is then the whole deployable, `node server.mjs`. (Next's own server.js in the folder
+ * is not used: it would skip the front door, docs/decisions/0001.)
  */
-import { cpSync, existsSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import nextConfig from '../next.config.mjs'
 
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 const folder = path.join(distDir, 'standalone')
@@ -14,7 +21,41 @@ if (!existsSync(path.join(folder, 'server.js'))) {
   process.exit(1)
 }
 cpSync(path.join(distDir, 'static'), path.join(folder, distDir, 'static'), { recursive: true })
+// The prerendered pages, as the page cache keeps them (lib/page-cache/file-system.mjs).
+const pages = path.join(distDir, 'cache', 'pages')
+if (existsSync(pages))
+  cpSync(pages, path.join(folder, distDir, 'cache', 'pages'), { recursive: true })
 cpSync('public', path.join(folder, 'public'), { recursive: true })
 const staffList = path.join(process.env.CONTENT_DIR ?? 'content', 'staff.yaml')
 cpSync(staffList, path.join(folder, staffList))
-console.log(path.resolve(folder, 'server.js'))
+
+// `output` was the build's business; the cache handler is named from the folder it runs in.
+const { cacheHandler, ...config } = { ...nextConfig, output: undefined }
+const handler = cacheHandler ? path.relative(process.cwd(), cacheHandler) : undefined
+writeFileSync(
+  path.join(folder, 'next.config.mjs'),
+  [
+    '// Written by scripts/standalone.ts: next.config.mjs as the build evaluated it.',
+    `const config = ${JSON.stringify(config, null, 2)}`,
+    handler
+      ? `config.cacheHandler = new URL(${JSON.stringify(`./${handler}`)}, import.meta.url).pathname`
+      : '',
+    'export default config',
+    '',
+  ].join('\n'),
+)
+
+/** Copies a plain-JavaScript module and every module it imports by a relative path, transitively. */
+function copyWithImports(file: string, seen = new Set<string>()): void {
+  if (seen.has(file)) return
+  seen.add(file)
+  mkdirSync(path.dirname(path.join(folder, file)), { recursive: true })
+  cpSync(file, path.join(folder, file))
+  const source = readFileSync(file, 'utf8')
+  for (const [, specifier] of source.matchAll(
+    /^\s*(?:import|export)\b[^'"]*['"](\.\.?\/[^'"]+)['"]/gm,
+  ))
+    copyWithImports(path.normalize(path.join(path.dirname(file), specifier!)), seen)
+}
+copyWithImports('server.mjs')
+console.log(path.resolve(folder, 'server.mjs'))

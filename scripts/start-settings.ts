@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 
 const projectFile = (name: string) => readFileSync(new URL(`../${name}`, import.meta.url), 'utf8')
 
-/** What `npm start` runs (package.json): `next start` with the allocator settings it is run with. */
+/** What `npm start` runs (package.json): server.mjs with the allocator settings it is run with. */
 export const startCommand = (
   JSON.parse(projectFile('package.json')) as { scripts: { start: string } }
 ).scripts.start

@@ -1,4 +1,4 @@
-import { THEME_SCRIPT } from '@/lib/theme'
+import { THEME_SCRIPT } from '@/lib/theme.mjs'
 
 export function ThemeScript() {
   return <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />

@@ -1,10 +1,9 @@
 // @ts-check
 /**
  * The site's response policy, in one table: each kind of response and the headers it carries.
- * Everything else only asks it: the request guard (request-guard.ts, installed by
- * instrumentation.ts) fills in each response's headers as it is sent, proxy.ts gives pages
- * rendered per request their nonce, and the page caches (lib/page-cache/) give each cached page the
- * hashes of its own inline scripts.
+ * Everything else only asks it: the front door (lib/front-door/index.mjs, run by server.mjs) fills
+ * in each response's headers as it is sent and gives pages rendered per request their nonce, and
+ * the page caches (lib/page-cache/) give each cached page the hashes of its own inline scripts.
  *
  * The Content-Security-Policy comes in two parts that the browser enforces together: the base
  * policy (styles, images, fonts, frames, connections; no `default-src`, no `script-src`) on every
@@ -13,7 +12,8 @@
  * Plain JavaScript, because the cache handlers that use it are loaded by Next at run time outside
  * the app's bundle; TypeScript checks it (`checkJs`) and reads its types from the JSDoc.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { THEME_SCRIPT } from '../theme.mjs'
 
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
@@ -61,7 +61,7 @@ const PRIVATE = { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex
 
 /**
  * THE TABLE. `scripts` says where a response's one script policy comes from: `hashes`, the page's
- * own inline scripts, computed by the page cache; `nonce`, a fresh one from proxy.ts; `none`, no
+ * own inline scripts, computed by the page cache; `nonce`, a fresh one from the front door; `none`, no
  * script runs; `self`, this origin's files only (an error page's inline scripts are refused, and
  * it still reads as a page). `wasm` lets Pagefind compile its WebAssembly.
  * @type {Record<ResponseKind, { scripts: Scripts, wasm?: boolean, headers?: Record<string, string> }>}
@@ -151,7 +151,12 @@ export function scriptPolicyFor(kind, { hashes = [], nonce, pathname = '' } = {}
   if (scripts === 'none') return "script-src 'none'"
   if (development()) return scriptPolicy({ sources: ["'unsafe-inline'"], wasm, dev: true })
   if (scripts === 'hashes') return scriptPolicy({ sources: hashes, wasm })
-  if (scripts === 'nonce') return scriptPolicy({ sources: nonce ? [`'nonce-${nonce}'`] : [], wasm })
+  // Next puts the nonce on the scripts it writes; the theme script, ours, is allowed by its hash.
+  if (scripts === 'nonce')
+    return scriptPolicy({
+      sources: [THEME_SCRIPT_HASH, ...(nonce ? [`'nonce-${nonce}'`] : [])],
+      wasm,
+    })
   return scriptPolicy({ wasm })
 }
 
@@ -159,6 +164,27 @@ export function scriptPolicyFor(kind, { hashes = [], nonce, pathname = '' } = {}
 export function hashSource(source) {
   return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
 }
+
+const THEME_SCRIPT_HASH = hashSource(THEME_SCRIPT)
+
+/**
+ * A fresh nonce for a request of a kind whose page is rendered per request (`nonce` in the table),
+ * or undefined. Under `next dev` pages allow inline scripts, so none is made.
+ * @param {ResponseKind} kind
+ */
+export function nonceFor(kind) {
+  return responses[kind].scripts === 'nonce' && !development()
+    ? randomBytes(16).toString('base64')
+    : undefined
+}
+
+/**
+ * The whole policy of a kind (base and script policy), as Next reads it from a request to find
+ * the nonce for the scripts it writes.
+ * @param {ResponseKind} kind
+ * @param {{ nonce?: string, pathname?: string }} values
+ */
+export const fullPolicy = (kind, values) => `${basePolicy}; ${scriptPolicyFor(kind, values)}`
 
 // An inline script's text cannot contain "</script" (React and Next escape it), so this finds
 // each one whole. Data blocks (JSON-LD) never run, so they need no hash.
@@ -221,10 +247,10 @@ const policies = (value) =>
  * Headers another layer set are kept.
  * @param {ServerResponse} response
  * @param {IncomingMessage} request
- * @param {{ draftMode?: boolean }} [context] whether Next will render it as a preview (a valid
- *   Draft Mode cookie: the caller knows this build's preview id)
+ * @param {{ draftMode?: boolean, nonce?: string }} [context] whether it carries a Draft Mode cookie,
+ *   and the nonce the front door gave a page rendered per request
  */
-export function fillSecurityHeaders(response, request, { draftMode = false } = {}) {
+export function fillSecurityHeaders(response, request, { draftMode = false, nonce } = {}) {
   const writeHead = response.writeHead
   const pathname = (request.url ?? '/').split('?')[0] ?? '/'
   /** @param {number} statusCode @param {any[]} rest */
@@ -238,12 +264,13 @@ export function fillSecurityHeaders(response, request, { draftMode = false } = {
     const given = policies(response.getHeader(CSP))
     let kind = requestKind({ pathname, method: request.method, draftMode })
     if (statusCode >= 300 && statusCode < 400) kind = 'redirect'
-    else if (statusCode >= 400 && !given.some((p) => p.includes('script-src')))
+    // An error page keeps the nonce it was rendered with: Next wrote it on its scripts.
+    else if (statusCode >= 400 && !nonce && !given.some((p) => p.includes('script-src')))
       kind = /html/.test(String(response.getHeader('content-type') ?? '')) ? 'error' : 'data-file'
     const added = []
     if (!given.some((p) => p.includes('frame-ancestors'))) added.push(basePolicy)
     if (!given.some((p) => p.includes('script-src')))
-      added.push(scriptPolicyFor(kind, { pathname }))
+      added.push(scriptPolicyFor(kind, { pathname, nonce }))
     if (added.length) response.setHeader(CSP, [...given, ...added])
     for (const [name, value] of Object.entries(responses[kind].headers ?? {}))
       response.setHeader(name, name === 'vary' ? withVary(response.getHeader(name), value) : value)

@@ -45,7 +45,7 @@ export async function startFloor(root: string, port: number): Promise<Floor> {
   const next = path.join(dir, 'node_modules/.bin/next')
   const built = spawnSync(next, ['build'], { cwd: dir, env, encoding: 'utf8' })
   if (built.status !== 0) throw new Error(`the floor page did not build:\n${built.stderr}`)
-  const server = await startNext(dir, port)
+  const server = await startNext(dir, port, {}, '/', { framework: true })
   return {
     url: server.url + '/',
     stop: async () => {

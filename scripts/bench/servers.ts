@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import { createGzip } from 'node:zlib'
-import { startCommand } from '../start-settings'
+import { allocatorSettings, startCommand } from '../start-settings'
 
 export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs
@@ -20,31 +20,37 @@ export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
 
 export type NextServer = { url: string; pid: number; stop: () => Promise<void> }
 
+/** `next start` with the allocator settings `npm start` runs the site's server with: the framework's own server. */
+const frameworkStart = [
+  ...Object.entries(allocatorSettings(startCommand)).map(([name, value]) => `${name}=${value}`),
+  'next start -H 127.0.0.1',
+].join(' ')
+
 /**
  * The build in `cwd` served as `npm start` serves the site (its command and environment, without
- * npm itself), in its own process group so that stopping it also stops every process under it.
+ * npm itself), or with `framework`, by `next start` (a project of no front door, the floor page),
+ * in its own process group so that stopping it also stops every process under it.
  */
 export async function startNext(
   cwd: string,
   port: number,
   env: Record<string, string> = {},
   readyPath = '/',
+  { framework = false } = {},
 ): Promise<NextServer> {
-  const child = spawn(
-    'sh',
-    ['-c', `${startCommand} "$@"`, 'sh', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd,
-      stdio: 'ignore',
-      detached: true,
-      env: {
-        ...process.env,
-        PATH: `${path.join(cwd, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
-        NEXT_TELEMETRY_DISABLED: '1',
-        ...env,
-      },
+  const child = spawn('sh', ['-c', framework ? frameworkStart : startCommand], {
+    cwd,
+    stdio: 'ignore',
+    detached: true,
+    env: {
+      ...process.env,
+      PATH: `${path.join(cwd, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      ...env,
     },
-  )
+  })
   const url = `http://127.0.0.1:${port}`
   /** Signals the whole group; false once none of it is left. */
   const signal = (name: NodeJS.Signals | 0) => {

@@ -1,5 +1,5 @@
 import { plain, seeOther } from '@/lib/http'
-import { DRAFT_MODE_COOKIE } from '@/lib/preview/draft-mode'
+import { DRAFT_MODE_COOKIE } from '@/lib/preview/draft-mode.mjs'
 import { staffAuth } from '@/lib/staff/site-auth'
 
 export const dynamic = 'force-dynamic'

@@ -5,13 +5,12 @@ import path from 'node:path'
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listen, rawRequest } from '@/scripts/testing/http'
-import { answerBuiltFile } from './built-files'
+import { answerBuiltFile } from './built-files.mjs'
 
 describe('built scripts and stylesheets in brotli', () => {
   const script = `console.log(${JSON.stringify('a built chunk '.repeat(100))})`
   let root = ''
   let server: http.Server
-  const distDir = process.env.NEXT_DIST_DIR
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'intertitle-built-'))
     const chunks = path.join(root, 'static', 'chunks')
@@ -21,17 +20,14 @@ describe('built scripts and stylesheets in brotli', () => {
     writeFileSync(path.join(chunks, 'plain.css'), 'p{}')
     // Outside the built files: never to be served, however the path is spelt.
     writeFileSync(path.join(root, 'secret.js.br'), brotliCompressSync('secret'))
-    process.env.NEXT_DIST_DIR = root
     server = http.createServer(async (req, res) => {
-      if (await answerBuiltFile(req, res)) return
+      if (await answerBuiltFile(req, res, root)) return
       res.setHeader('x-answered-by', 'next')
       res.end()
     })
     await listen(server)
   })
   afterAll(async () => {
-    if (distDir === undefined) delete process.env.NEXT_DIST_DIR
-    else process.env.NEXT_DIST_DIR = distDir
     await new Promise((resolve) => server.close(resolve))
     rmSync(root, { recursive: true, force: true })
   })

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  originForm,
-  originOf,
-  refusal,
-  withoutEmbargoedImage,
-  type RawRequest,
-} from './request-guard'
-import { requestKind } from './policy.mjs'
+import { originForm, originOf, refusal, type RawRequest } from './refusal.mjs'
+import { requestKind } from '../security/policy.mjs'
 
 const request = (method: string, url: string, headers: RawRequest['headers'] = {}) => ({
   method,
@@ -138,26 +132,5 @@ describe('the policy table', () => {
     expect(requestKind({ pathname: '/feed.xml' })).toBe('data-file')
     expect(requestKind({ pathname: '/reviews/x/opengraph-image' })).toBe('data-file')
     expect(requestKind({ pathname: '/pagefind/pagefind.js' })).toBe('pagefind')
-  })
-})
-
-describe('embargoed images', () => {
-  const draftHero = '/images/stills/the-lantern-keeper-2025-hero.jpg'
-  it("a draft's still is an unknown image to readers, directly and through the optimiser", () => {
-    expect(withoutEmbargoedImage(request('GET', draftHero))).toBe('/images/not-found')
-    const optimised = `/_next/image?url=${encodeURIComponent(draftHero)}&w=640&q=75`
-    expect(withoutEmbargoedImage(request('GET', optimised))).toBe(
-      '/_next/image?url=%2Fimages%2Fnot-found&w=640&q=75',
-    )
-    expect(withoutEmbargoedImage(request('GET', `/_next/image?url=${draftHero}&w=640`))).toBe(
-      '/_next/image?url=%2Fimages%2Fnot-found&w=640',
-    )
-  })
-  it('published pieces, covers and unknown files are left alone', () => {
-    expect(
-      withoutEmbargoedImage(request('GET', '/images/stills/ballerina-2025-hero.jpg')),
-    ).toBeUndefined()
-    expect(withoutEmbargoedImage(request('GET', '/images/covers/july-2025.jpg'))).toBeUndefined()
-    expect(withoutEmbargoedImage(request('GET', '/reviews/x'))).toBeUndefined()
   })
 })

@@ -1,17 +1,20 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import { distDir } from '@/lib/dist-dir'
-import { acceptsBrotli } from '@/lib/page-cache/brotli.mjs'
-
+// @ts-check
 /**
  * Next's built scripts and stylesheets in brotli, from the copies `npm run build` writes beside
  * them (scripts/precompress.mjs), for browsers that take it. Anything else under
  * `/_next/static/` (a file with no copy, a range, a browser without brotli) is left to Next,
  * which gzips as it sends.
  */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { acceptsBrotli } from '../page-cache/brotli.mjs'
+
+/** @typedef {import('node:http').ServerResponse} ServerResponse */
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
+
 const PREFIX = '/_next/static/'
-const TYPES: Record<string, string> = {
+/** @type {Record<string, string>} */
+const TYPES = {
   '.js': 'application/javascript; charset=UTF-8',
   '.css': 'text/css; charset=UTF-8',
 }
@@ -19,9 +22,11 @@ const TYPES: Record<string, string> = {
 const BUILT_NAME = /^(?:[\w~-][\w.~-]*\/)*[\w~-][\w.~-]*$/
 
 /** The compressed copies read so far (only files that exist: a build has a few dozen). */
-const copies = new Map<string, Buffer>()
+/** @type {Map<string, Buffer>} */
+const copies = new Map()
 
-function send(response: ServerResponse, type: string, body: Buffer, head: boolean): true {
+/** @param {ServerResponse} response @param {string} type @param {Buffer} body @param {boolean} head @returns {true} */
+function send(response, type, body, head) {
   response.statusCode = 200
   response.setHeader('content-type', type)
   response.setHeader('content-encoding', 'br')
@@ -33,13 +38,14 @@ function send(response: ServerResponse, type: string, body: Buffer, head: boolea
 }
 
 /**
- * Answers a request for a built script or stylesheet with its brotli copy; false (or a promise of
- * false) when Next should answer it.
+ * Answers a request for a built script or stylesheet with its brotli copy from the build folder
+ * `distDir`; false (or a promise of false) when Next should answer it.
+ * @param {IncomingMessage} request
+ * @param {ServerResponse} response
+ * @param {string} distDir the build folder, absolute or relative to the working folder
+ * @returns {boolean | Promise<boolean>}
  */
-export function answerBuiltFile(
-  request: IncomingMessage,
-  response: ServerResponse,
-): boolean | Promise<boolean> {
+export function answerBuiltFile(request, response, distDir) {
   const method = request.method ?? 'GET'
   if (method !== 'GET' && method !== 'HEAD') return false
   const target = request.url ?? ''
@@ -48,12 +54,7 @@ export function answerBuiltFile(
   const type = TYPES[path.extname(name)]
   if (!type || !BUILT_NAME.test(name) || request.headers.range) return false
   if (!acceptsBrotli(request.headers['accept-encoding'])) return false
-  const file = path.resolve(
-    /* turbopackIgnore: true */ process.cwd(),
-    distDir(),
-    'static',
-    `${name}.br`,
-  )
+  const file = path.resolve(distDir, 'static', `${name}.br`)
   const head = method === 'HEAD'
   const copy = copies.get(file)
   if (copy) return send(response, type, copy, head)
