@@ -1,7 +1,6 @@
 /**
  * Finishes a standalone build (`NEXT_OUTPUT=standalone next build`): copies in what Next leaves
- * out of `<distDir>/standalone`: the static assets, the prerendered pages and public/ (link-card
- * stills included), the
+ * out of `<distDir>/standalone`: the static assets and public/ (link-card stills included), the
  * staff list (read on every staff request), and the site's server: server.mjs and the modules it
  * imports, and a next.config.mjs holding what the project's evaluated to at build time (Next's
  * server, started by ours, loads it; its functions, the redirects, are already in the build). The
@@ -21,10 +20,6 @@ if (!existsSync(path.join(folder, 'server.js'))) {
   process.exit(1)
 }
 cpSync(path.join(distDir, 'static'), path.join(folder, distDir, 'static'), { recursive: true })
-// The prerendered pages, as the page cache keeps them (lib/page-cache/file-system.mjs).
-const pages = path.join(distDir, 'cache', 'pages')
-if (existsSync(pages))
-  cpSync(pages, path.join(folder, distDir, 'cache', 'pages'), { recursive: true })
 cpSync('public', path.join(folder, 'public'), { recursive: true })
 const staffList = path.join(process.env.CONTENT_DIR ?? 'content', 'staff.yaml')
 cpSync(staffList, path.join(folder, staffList))
