@@ -3,7 +3,7 @@ import { Link } from '@/components/ui/link'
 import type { ReactNode } from 'react'
 import { getReview, type Issue } from '@/lib/content'
 import { withUtm } from '@/lib/campaign/utm'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { formatIssueMonth } from '@/lib/format'
 import { site } from '@/lib/site'
 

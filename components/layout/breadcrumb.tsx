@@ -1,7 +1,7 @@
 import { Link } from '@/components/ui/link'
 import { JsonLd } from '@/components/ui/json-ld'
 import type { Crumb } from '@/lib/seo/breadcrumbs'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 
 type Props = {
   items: Crumb[]

@@ -1,5 +1,5 @@
 import { FillImage } from '@/components/media/fill-image'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 
 type Props = {
   src: string

@@ -10,7 +10,7 @@ import {
   type Ref,
 } from 'react'
 import { subscribe } from './actions'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { EmailField, FieldError } from '@/components/ui/form-fields'
 import {
   consentText,

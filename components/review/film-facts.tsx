@@ -1,5 +1,5 @@
 import type { Film, Review } from '@/lib/content'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { formatDate, formatRuntime, joinNames } from '@/lib/format'
 import { releasePlace } from '@/lib/content/release'
 

@@ -1,7 +1,7 @@
 import { FillImage } from '@/components/media/fill-image'
 import { Link } from '@/components/ui/link'
 import { criticOf, type Review } from '@/lib/content'
-import { cn } from '@/lib/cn'
+import { cn } from '@/components/ui/cn'
 import { DateText } from '@/components/ui/date'
 
 type Props = { review: Review; headingLevel?: 'h2' | 'h3'; showImage?: boolean; className?: string }
