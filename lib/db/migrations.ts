@@ -94,7 +94,7 @@ export const migrations: readonly Migration[] = [
     version: 4,
     name: 'staff_sign_in',
     // Better Auth's tables for staff sign-in (lib/staff/auth.ts), in its own column names; a test
-    // asks Better Auth whether it would change anything (lib/staff/auth.test.ts).
+    // asks Better Auth whether it would change anything (lib/staff/auth.integration.test.ts).
     sql: `
       create table staff_users (
         "id" text primary key,
