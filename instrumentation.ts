@@ -7,8 +7,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build')
     return
-  const { siteDatabase } = await import('@/lib/db/site-database')
-  await siteDatabase().catch((error: unknown) =>
-    console.error('database: not ready at start', error),
-  )
+  const { services } = await import('@/lib/services')
+  await services()
+    .database()
+    .catch((error: unknown) => console.error('database: not ready at start', error))
 }

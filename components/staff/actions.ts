@@ -3,7 +3,7 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getUnpublishedReview } from '@/lib/content'
-import { siteDatabase } from '@/lib/db/site-database'
+import { services } from '@/lib/services'
 import { env } from '@/lib/env'
 import { createLink, LINK_LIFETIMES, revokeLink } from '@/lib/preview/links'
 import { clientAddress } from '@/lib/security/client-address'
@@ -11,18 +11,17 @@ import { readRoster, roleOf, may } from '@/lib/staff/roster'
 import { requestSignIn as request } from '@/lib/staff/request-sign-in'
 import type { SignInState } from '@/lib/staff/sign-in'
 import { requireStaff } from '@/lib/staff/session'
-import { signInLimiter, staffAuth } from '@/lib/staff/site-auth'
 
 /** The sign-in form's Server Action (with JavaScript through useActionState, without as a plain POST). */
 export async function requestSignIn(_previous: SignInState, data: FormData): Promise<SignInState> {
-  const auth = staffAuth()
+  const auth = services().staffAuth()
   const incoming = await headers()
   const email = String(data.get('email') ?? '')
   if (!auth) return { status: 'invalid', email, message: 'Staff sign-in is off on this server.' }
   return request(
     { email, client: clientAddress(incoming.get('x-forwarded-for'), env.TRUSTED_PROXIES) },
     {
-      limiter: signInLimiter(),
+      limiter: services().signInLimiter(),
       isStaff: (address) => roleOf(readRoster(), address) !== undefined,
       sendLink: async (address) => {
         await auth.api.signInMagicLink({
@@ -44,7 +43,7 @@ export async function makeShareLink(data: FormData): Promise<void> {
   const seconds = lifetimeOf(data.get('lifetime'))
   // Only an unpublished piece: a published one has its public address.
   if (!seconds || !getUnpublishedReview(slug)) redirect('/staff?problem=link')
-  const { link } = await createLink(await siteDatabase(), env.PREVIEW_SECRET!, {
+  const { link } = await createLink(await services().database(), env.PREVIEW_SECRET!, {
     slug,
     seconds,
     createdBy: staff.email,
@@ -55,6 +54,6 @@ export async function makeShareLink(data: FormData): Promise<void> {
 export async function revokeShareLink(data: FormData): Promise<void> {
   const staff = await requireStaff(may.desk)
   const id = String(data.get('id') ?? '')
-  await revokeLink(await siteDatabase(), id, staff.email)
+  await revokeLink(await services().database(), id, staff.email)
   redirect(`/staff?revoked=${encodeURIComponent(id.slice(0, 64))}#links`)
 }

@@ -258,7 +258,7 @@ export async function createStore(db: Database): Promise<SubscriberStore> {
   }
 }
 
-/** The store on its own connection (scripts and tests); the server shares `siteDatabase()`. */
+/** The store on its own connection (scripts and tests); the server shares `services().database()` (lib/services). */
 export async function openStore(config: DatabaseConfig): Promise<SubscriberStore> {
   return createStore(await openDatabase(config))
 }

@@ -1,6 +1,6 @@
 import { cookies, draftMode } from 'next/headers'
 import { cache } from 'react'
-import { siteDatabase } from '@/lib/db/site-database'
+import { services } from '@/lib/services'
 import { env } from '@/lib/env'
 import { liveLink } from './links'
 import { may } from '@/lib/staff/roster'
@@ -27,7 +27,7 @@ export const previewAccess = cache(async (): Promise<PreviewAccess> => {
   // Asked first, and cookies only read in Draft Mode: reading them would make every cached page dynamic.
   if (!(await draftMode()).isEnabled) return { scope: 'none' }
   const named = readLinkCookie((await cookies()).get(LINK_COOKIE)?.value, env.PREVIEW_SECRET)
-  const link = named && (await liveLink(await siteDatabase(), named.id, named.slug))
+  const link = named && (await liveLink(await services().database(), named.id, named.slug))
   if (link) return { scope: 'piece', slug: link.slug, linkId: link.id, expires: link.expiresAt }
   // No live link: a signed-in editor previews everything (loaded only here, in Draft Mode).
   const { currentStaff } = await import('@/lib/staff/session')

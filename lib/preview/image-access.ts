@@ -1,9 +1,8 @@
 import { isImageOf } from '@/lib/content'
-import { siteDatabase } from '@/lib/db/site-database'
+import { services } from '@/lib/services'
 import { env } from '@/lib/env'
 import { readRoster, may } from '@/lib/staff/roster'
 import { staffMember } from '@/lib/staff/session'
-import { staffAuth } from '@/lib/staff/site-auth'
 import { LINK_COOKIE } from './access'
 import { liveLink } from './links'
 import { readLinkCookie } from './signed-link'
@@ -20,9 +19,9 @@ export async function mayPreviewImage(cookieHeader: string, src: string): Promis
   try {
     const named = readLinkCookie(cookieIn(cookieHeader, LINK_COOKIE), env.PREVIEW_SECRET)
     if (named && isImageOf(src, named.slug)) {
-      if (await liveLink(await siteDatabase(), named.id, named.slug)) return true
+      if (await liveLink(await services().database(), named.id, named.slug)) return true
     }
-    const auth = staffAuth()
+    const auth = services().staffAuth()
     if (!auth) return false
     const staff = await staffMember(auth, new Headers({ cookie: cookieHeader }), () => readRoster())
     return staff !== undefined && may.desk(staff.role)

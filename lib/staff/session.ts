@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation'
 import { cache } from 'react'
 import type { StaffAuth } from './auth'
 import { readRoster, roleOf, type Role, type Roster } from './roster'
-import { staffAuth } from './site-auth'
+import { services } from '@/lib/services'
 
 export type StaffMember = { email: string; role: Role; userId: string }
 
@@ -34,7 +34,7 @@ export async function staffMember(
 
 /** Who is signed in to this request (undefined with staff sign-in off). */
 export const currentStaff = cache(async (): Promise<StaffMember | undefined> => {
-  const auth = staffAuth()
+  const auth = services().staffAuth()
   return auth ? staffMember(auth, await headers(), () => readRoster()) : undefined
 })
 

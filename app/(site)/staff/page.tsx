@@ -5,7 +5,7 @@ import { makeShareLink, revokeShareLink } from '@/components/staff/actions'
 import { StaffNav } from '@/components/staff/staff-nav'
 import { cell, field, headCell, secondaryButton, table } from '@/components/staff/styles'
 import { getReview, getUnpublishedReviews, publishedOn, reviewState } from '@/lib/content'
-import { siteDatabase } from '@/lib/db/site-database'
+import { services } from '@/lib/services'
 import { env } from '@/lib/env'
 import { formatDateTime } from '@/lib/format'
 import { LINK_LIFETIMES, liveLinks, sharePath } from '@/lib/preview/links'
@@ -34,7 +34,7 @@ export default async function DeskPage({ searchParams }: PageProps<'/staff'>) {
   const staff = await requireStaff(may.desk)
   const params = await searchParams
   const pieces = getUnpublishedReviews()
-  const links = await liveLinks(await siteDatabase())
+  const links = await liveLinks(await services().database())
   return (
     <>
       <StaffNav staff={staff} />

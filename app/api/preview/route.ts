@@ -1,7 +1,7 @@
 import { cookies, draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
-import { siteDatabase } from '@/lib/db/site-database'
+import { services } from '@/lib/services'
 import { env } from '@/lib/env'
 import { LINK_COOKIE } from '@/lib/preview/access'
 import { DRAFT_MODE_COOKIE } from '@/lib/preview/draft-mode.mjs'
@@ -24,7 +24,7 @@ export async function GET(request: NextRequest) {
     const { title, detail } = previewRefusals[check.reason]
     return refusalPage(check.status, title, detail)
   }
-  const link = await liveLink(await siteDatabase(), check.id, check.slug)
+  const link = await liveLink(await services().database(), check.id, check.slug)
   if (!link) {
     const { title, detail } = previewRefusals.revoked
     return refusalPage(403, title, detail)

@@ -1,6 +1,6 @@
 import { ReaderLinkPage } from '@/components/newsletter/reader-link'
 import { linkToken } from '@/lib/newsletter/reader-links'
-import { subscriberStore } from '@/lib/newsletter/site-signups'
+import { services } from '@/lib/services'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export const metadata = pageMetadata({
@@ -24,7 +24,8 @@ export default async function ConfirmPage({ searchParams }: PageProps<'/newslett
       </ReaderLinkPage>
     )
   const token = linkToken(params.t)
-  const live = token && (await (await subscriberStore()).checkConfirmation(token)) === 'valid'
+  const live =
+    token && (await (await services().subscriberStore()).checkConfirmation(token)) === 'valid'
   if (!token || !live)
     return (
       <ReaderLinkPage title="This link has expired">

@@ -1,6 +1,6 @@
 import { ReaderLinkPage } from '@/components/newsletter/reader-link'
 import { linkToken } from '@/lib/newsletter/reader-links'
-import { subscriberStore } from '@/lib/newsletter/site-signups'
+import { services } from '@/lib/services'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { ONE_CLICK } from '@/lib/newsletter/emails/links'
 
@@ -28,7 +28,7 @@ export default async function UnsubscribePage({
       </ReaderLinkPage>
     )
   const token = linkToken(params.t)
-  if (!token || !(await (await subscriberStore()).knowsUnsubscribe(token)))
+  if (!token || !(await (await services().subscriberStore()).knowsUnsubscribe(token)))
     return (
       <ReaderLinkPage title="This link is not valid">
         We could not find the subscription this link belongs to. If you are still receiving the

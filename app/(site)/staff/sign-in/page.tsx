@@ -5,7 +5,7 @@ import { primaryButton } from '@/components/staff/styles'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { STAFF_AUTH_PATH } from '@/lib/staff/auth'
 import { currentStaff, homeOf } from '@/lib/staff/session'
-import { staffAuth } from '@/lib/staff/site-auth'
+import { services } from '@/lib/services'
 
 // Per request: who is signed in decides everything on it.
 export const dynamic = 'force-dynamic'
@@ -24,7 +24,7 @@ const crumbs = [{ name: 'Staff sign-in', href: '/staff/sign-in' }]
  * Sign in button instead of signing in on opening: mail scanners open links, people press buttons.
  */
 export default async function SignInPage({ searchParams }: PageProps<'/staff/sign-in'>) {
-  if (!staffAuth())
+  if (!services().staffAuth())
     return (
       <PageHeader title="Staff sign-in is off" crumbs={crumbs}>
         This server has no PREVIEW_SECRET, which signs staff sessions and preview links.

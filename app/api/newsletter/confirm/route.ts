@@ -1,4 +1,4 @@
-import { subscriberStore } from '@/lib/newsletter/site-signups'
+import { services } from '@/lib/services'
 import { linkToken } from '@/lib/newsletter/reader-links'
 import { plain, postedForm, seeOther } from '@/lib/http'
 
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic'
 export async function POST(request: Request) {
   const token = linkToken((await postedForm(request))?.get('t'))
   if (!token) return plain(400, 'Bad request: a confirmation needs the token from its link.')
-  const result = await (await subscriberStore()).confirm(token)
+  const result = await (await services().subscriberStore()).confirm(token)
   // An expired link goes back to its page, which says so and how to get a new one.
   return seeOther(
     result === 'confirmed'

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server'
 import { ONE_CLICK } from '@/lib/newsletter/emails/links'
-import { subscriberStore } from '@/lib/newsletter/site-signups'
+import { services } from '@/lib/services'
 import { linkToken } from '@/lib/newsletter/reader-links'
 import { plain, postedForm, seeOther } from '@/lib/http'
 
@@ -24,7 +24,7 @@ export async function POST(request: NextRequest) {
   const form = await postedForm(request)
   if (!token || form?.get('List-Unsubscribe') !== ONE_CLICK['List-Unsubscribe'])
     return plain(400, 'Bad request: post List-Unsubscribe=One-Click to the address in the email.')
-  if (!(await (await subscriberStore()).unsubscribe(token)))
+  if (!(await (await services().subscriberStore()).unsubscribe(token)))
     return plain(404, 'This unsubscribe link belongs to no subscription.')
   const person = request.headers.get('sec-fetch-dest') === 'document'
   return person

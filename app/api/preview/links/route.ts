@@ -1,5 +1,5 @@
 import { getReview, getUnpublishedReview } from '@/lib/content'
-import { siteDatabase } from '@/lib/db/site-database'
+import { services } from '@/lib/services'
 import { env } from '@/lib/env'
 import { createLink, liveLinks, MAX_LINK_SECONDS } from '@/lib/preview/links'
 import { bodyOf, fromScript, json } from '@/lib/preview/script-access'
@@ -12,7 +12,7 @@ const denied = () => json(401, { error: 'Send the server’s PREVIEW_SECRET as a
 /** Lists the live share links (for scripts). */
 export async function GET(request: Request) {
   if (!fromScript(request)) return denied()
-  const links = await liveLinks(await siteDatabase())
+  const links = await liveLinks(await services().database())
   return json(200, { links })
 }
 
@@ -32,7 +32,7 @@ export async function POST(request: Request) {
   if (!getReview(slug, { preview: true })) return json(404, { error: `No review "${slug}"` })
   if (!getUnpublishedReview(slug))
     return json(409, { error: `"${slug}" is published: share its public address instead` })
-  const { link, path } = await createLink(await siteDatabase(), env.PREVIEW_SECRET!, {
+  const { link, path } = await createLink(await services().database(), env.PREVIEW_SECRET!, {
     slug,
     seconds,
     createdBy,

@@ -1,6 +1,6 @@
 import { plain, seeOther } from '@/lib/http'
 import { DRAFT_MODE_COOKIE } from '@/lib/preview/draft-mode.mjs'
-import { staffAuth } from '@/lib/staff/site-auth'
+import { services } from '@/lib/services'
 
 export const dynamic = 'force-dynamic'
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic'
  * request guard refuses it (lib/security/request-guard.ts).
  */
 export async function POST(request: Request) {
-  const auth = staffAuth()
+  const auth = services().staffAuth()
   if (!auth) return plain(404, 'Not found')
   const result = await auth.api.signOut({ headers: request.headers, asResponse: true })
   if (!result.ok) return plain(result.status, 'Sign-out was refused.')

@@ -1,4 +1,4 @@
-import { siteDatabase } from '@/lib/db/site-database'
+import { services } from '@/lib/services'
 import { revokeLink } from '@/lib/preview/links'
 import { bodyOf, fromScript, json } from '@/lib/preview/script-access'
 
@@ -15,6 +15,6 @@ export async function POST(request: Request) {
     return json(400, { error: 'id must be the id of a share link' })
   if (typeof revokedBy !== 'string' || revokedBy.length < 1 || revokedBy.length > 254)
     return json(400, { error: 'revokedBy must be a name or address of up to 254 characters' })
-  const revoked = await revokeLink(await siteDatabase(), id, revokedBy)
+  const revoked = await revokeLink(await services().database(), id, revokedBy)
   return revoked ? json(200, { revoked: id }) : json(404, { error: 'No live link with that id' })
 }
