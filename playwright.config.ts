@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { defineConfig, devices } from '@playwright/test'
 
-import { E2E_PREVIEW_SECRET } from './e2e/fixtures'
+import { E2E_PREVIEW_SECRET } from './e2e/support/fixtures'
 
 const PORT = Number(process.env.E2E_PORT ?? 3210)
 const chromium = '/usr/bin/chromium'
@@ -51,7 +51,7 @@ export default defineConfig({
   },
   projects: [
     // Builds the standalone copy of the site, a piece scheduled ahead in it, before the browsers
-    // compete for the CPU (e2e/standalone-copy.ts); removed once every project after it is done.
+    // compete for the CPU (e2e/support/standalone-copy.ts); removed once every project after it is done.
     {
       name: 'standalone-copy',
       testMatch: 'standalone-copy.setup.ts',
@@ -86,7 +86,7 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     // Signups from the tests go to their own embedded database, not the developer's. The tests
-    // play the proxy in front (e2e/servers.ts): each names its own client in X-Forwarded-For.
+    // play the proxy in front (e2e/support/servers.ts): each names its own client in X-Forwarded-For.
     env: { PREVIEW_SECRET: E2E_PREVIEW_SECRET, DATA_DIR: '.e2e-data', TRUSTED_PROXIES: '1' },
   },
 })

@@ -1,6 +1,6 @@
-import { violations } from './axe'
-import { expect, test } from './test'
-import { publicRoutes } from './fixtures'
+import { violations } from './support/axe'
+import { expect, test } from './support/test'
+import { publicRoutes } from './support/fixtures'
 
 // One page per route, looked at in each theme in turn (the reader's system setting).
 for (const route of [...publicRoutes, '/this-page-does-not-exist']) {

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from './test'
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from './support/test'
 import { expiryIn, previewPath, previewToken } from '../lib/preview/signed-link'
-import { E2E_PREVIEW_SECRET, flagship, unpublished } from './fixtures'
-import { scriptPolicyOf } from './policy'
+import { E2E_PREVIEW_SECRET, flagship, unpublished } from './support/fixtures'
+import { scriptPolicyOf } from './support/policy'
 
 const [draft, scheduled] = unpublished as [
   (typeof unpublished)[number],

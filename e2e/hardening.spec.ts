@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { expect, test } from './test'
+import { expect, test } from './support/test'
 import autocannon from 'autocannon'
-import { flagship, unpublished } from './fixtures'
-import { siteHeaderProblems, type HeaderList } from './policy'
-import { signUp, signupForm, startServer, type Server } from './servers'
+import { flagship, unpublished } from './support/fixtures'
+import { siteHeaderProblems, type HeaderList } from './support/policy'
+import { signUp, signupForm, startServer, type Server } from './support/servers'
 
 /**
  * The built site under a bounded load and under hostile input, on a server of its own so

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from './test'
-import { flagship, unpublished } from './fixtures'
+import { expect, test, type APIRequestContext } from './support/test'
+import { flagship, unpublished } from './support/fixtures'
 
 test.describe.configure({ mode: 'parallel' })
 

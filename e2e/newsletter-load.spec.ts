@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { expect, test } from './test'
+import { expect, test } from './support/test'
 import { openStore, type Subscriber, type SubscriberStore } from '../lib/newsletter/store'
 import { startPostgres } from '../scripts/testing/postgres'
-import { signUp, signupForm, startServer } from './servers'
+import { signUp, signupForm, startServer } from './support/servers'
 
 /**
  * The signup path under load and under a crash, against the built site on each database:

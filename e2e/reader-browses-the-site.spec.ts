@@ -1,5 +1,5 @@
-import { expect, test } from './test'
-import { flagship, unpublished } from './fixtures'
+import { expect, test } from './support/test'
+import { flagship, unpublished } from './support/fixtures'
 
 test('the home page leads with the latest reviews and the current issue', async ({ page }) => {
   await page.goto('/')

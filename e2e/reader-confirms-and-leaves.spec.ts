@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import type { ParsedMail } from 'mailparser'
-import { expect, test, type Page } from './test'
-import { flagship } from './fixtures'
-import { startServer, type Server } from './servers'
+import { expect, test, type Page } from './support/test'
+import { flagship } from './support/fixtures'
+import { startServer, type Server } from './support/servers'
 import { startPostgres, type TestPostgres } from '../scripts/testing/postgres'
 import { sendCommand } from '../scripts/testing/newsletter'
 import { listHeaders, startTestSmtp, type TestSmtp } from '../scripts/testing/smtp'
-import { mailbox } from './mailbox'
+import { mailbox } from './support/mailbox'
 
 /**
  * The newsletter's whole promise, with real parts: a `next start` of the built site on

@@ -1,5 +1,5 @@
-import { expect, test } from './test'
-import { flagship } from './fixtures'
+import { expect, test } from './support/test'
+import { flagship } from './support/fixtures'
 
 test.describe('a reader reads the flagship review', () => {
   test.beforeEach(async ({ page }) => {

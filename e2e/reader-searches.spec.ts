@@ -1,5 +1,5 @@
-import { expect, test } from './test'
-import { flagship, unpublished } from './fixtures'
+import { expect, test } from './support/test'
+import { flagship, unpublished } from './support/fixtures'
 
 test.describe('a reader searches', () => {
   test('the header opens search; a director, an actor and a critic find the flagship', async ({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { expect, test, type Locator, type Page } from './test'
-import { flagship } from './fixtures'
+import { expect, test, type Locator, type Page } from './support/test'
+import { flagship } from './support/fixtures'
 
 const thanks = /Thank you\. Please check your inbox/
 

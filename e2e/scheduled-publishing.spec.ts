@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
-import { expect, test } from './test'
-import { startServer, type Server } from './servers'
-import { deployStandaloneCopy, readStandaloneCopy, standaloneCopy } from './standalone-copy'
+import { expect, test } from './support/test'
+import { startServer, type Server } from './support/servers'
+import { deployStandaloneCopy, readStandaloneCopy, standaloneCopy } from './support/standalone-copy'
 
 /** The copy built by standalone-copy.setup.ts goes live on its own at publishAt, with no rebuild. */
 let server: Server | undefined

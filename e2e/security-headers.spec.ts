@@ -1,5 +1,5 @@
 import { THEME_SCRIPT } from '../lib/theme.mjs'
-import { flagship, publicRoutes } from './fixtures'
+import { flagship, publicRoutes } from './support/fixtures'
 import {
   directivesOf,
   expectedScriptPolicy,
@@ -8,9 +8,9 @@ import {
   scriptPolicyOf,
   sha256Source,
   siteHeaderProblems,
-} from './policy'
-import { signupForm, THANKS } from './servers'
-import { expect, refusalsOn, test } from './test'
+} from './support/policy'
+import { signupForm, THANKS } from './support/servers'
+import { expect, refusalsOn, test } from './support/test'
 
 const madeUpReview = () => `/reviews/no-such-film-${Date.now()}`
 

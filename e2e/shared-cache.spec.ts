@@ -1,9 +1,9 @@
-import { expect, test } from './test'
+import { expect, test } from './support/test'
 import pg from 'pg'
 import { startPostgres, type TestPostgres } from '../scripts/testing/postgres'
-import { flagship } from './fixtures'
-import { expectedScriptPolicy } from './policy'
-import { startServer, type Server } from './servers'
+import { flagship } from './support/fixtures'
+import { expectedScriptPolicy } from './support/policy'
+import { startServer, type Server } from './support/servers'
 
 /**
  * Several instances behind one address share regenerated pages through PostgreSQL

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { parse, stringify } from 'yaml'
 import { expect, test as setup } from '@playwright/test'
 import { copyProjectOutside } from '../scripts/project-copy'
-import { standaloneCopy, type StandaloneCopy } from './standalone-copy'
+import { standaloneCopy, type StandaloneCopy } from './support/standalone-copy'
 
 /**
  * Builds the suite's second copy of the site (./standalone-copy.ts) before the browser projects

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs'
 import { test as teardown } from '@playwright/test'
-import { readStandaloneCopy, standaloneCopy } from './standalone-copy'
+import { readStandaloneCopy, standaloneCopy } from './support/standalone-copy'
 
 /** Runs once every spec that uses the standalone copy has finished, passed or not. */
 teardown('remove the standalone copy of the site', () => {

@@ -1,13 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { expect, test } from './test'
+import { expect, test } from './support/test'
 import { openStore } from '../lib/newsletter/store'
 import { imageAllocatorSettings } from '../scripts/start-settings'
-import { flagship } from './fixtures'
-import { expectedScriptPolicy } from './policy'
-import { signUp, signupForm, startServer } from './servers'
-import { deployStandaloneCopy, readStandaloneCopy } from './standalone-copy'
+import { flagship } from './support/fixtures'
+import { expectedScriptPolicy } from './support/policy'
+import { signUp, signupForm, startServer } from './support/servers'
+import { deployStandaloneCopy, readStandaloneCopy } from './support/standalone-copy'
 
 /**
  * The deployable the Dockerfile ships: the suite's standalone copy of the site

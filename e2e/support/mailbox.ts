@@ -1,6 +1,6 @@
 import type { ParsedMail } from 'mailparser'
 import { expect } from '@playwright/test'
-import type { TestSmtp } from '../scripts/testing/smtp'
+import type { TestSmtp } from '../../scripts/testing/smtp'
 
 /** The address as the mail server records it: the site sends to the domain in lower case. */
 const lower = (email: string) => email.replace(/@(.*)$/, (_, d: string) => `@${d.toLowerCase()}`)
