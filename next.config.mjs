@@ -7,7 +7,7 @@ import { ogFontFiles } from './lib/seo/og-fonts.mjs'
 const nextConfig = {
   reactStrictMode: true,
   // Turbopack keeps what it compiled in the build folder's cache/ for the next build or dev start
-  // (~190 MB, 11–13 s of a build to write on this machine). A build that is thrown away (CI's clean
+  // (docs/benchmarks.md, "Figures from code comments"). A build that is thrown away (CI's clean
   // clone, the copies the tests build and serve) says INTERTITLE_TURBOPACK_CACHE=0 and skips it.
   experimental: {
     turbopackFileSystemCacheForBuild: process.env.INTERTITLE_TURBOPACK_CACHE !== '0',

@@ -15,7 +15,7 @@ import { answerClientError, createFrontDoor } from './lib/front-door/index.mjs'
 
 // V8 lets a busy server's heap grow to up to four times what is alive, and keeps it until the
 // traffic stops; growing by 30% at a time holds it near its warm size, for some speed under load.
-// The embedded database is 9 MB of WebAssembly, which V8 would compile twice over (a quick
+// The embedded database is megabytes of WebAssembly, which V8 would compile twice over (a quick
 // baseline, then optimised copies): compiled once, optimised, it holds less memory warm and
 // answers queries sooner. Both are read later (at each collection, and as the module compiles),
 // so they are set before anything else. Figures: docs/benchmarks.md, "Server memory".

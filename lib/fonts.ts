@@ -2,7 +2,7 @@ import localFont from 'next/font/local'
 
 // Self-hosted from @fontsource packages: no request leaves the site for a font. Only the text
 // face is downloaded; labels and navigation use the reader's own system sans-serif, which costs
-// a phone nothing (Inter's two weights were 50 KB of the first load).
+// a phone nothing (Inter's two weights were a large part of the first load: docs/benchmarks.md).
 // next/font names the family after this constant. It was `serif` once: a family called "serif"
 // reads as the generic one to Chromium on Linux, which drew the text in its own serif whenever
 // the face was not there, and next/font's "serif Fallback" was not a valid name at all.

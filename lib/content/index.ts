@@ -22,9 +22,9 @@ type Collections = { reviews: Review[]; films: Film[]; critics: Critic[]; issues
 /**
  * Contentlayer's JSON, read and parsed when first asked for, once per server process. Not
  * imported: a bundler turns imported JSON into a JavaScript literal, one copy in each kind of
- * bundle (pages, route handlers), and at 5,000 reviews each copy was 45 MB of code that took a
- * fresh server 12–16 s to evaluate on its first request. `JSON.parse` reads the same in well
- * under a second, and the copy is shared (globalThis) by every bundle in the process. Under
+ * bundle (pages, route handlers), each copy of the archive as code that a fresh server took
+ * seconds to evaluate on its first request (docs/benchmarks.md). `JSON.parse` reads the same far
+ * faster, and the copy is shared (globalThis) by every bundle in the process. Under
  * `next dev` the files are read again whenever `contentlayer2 dev` rewrites them.
  */
 const files = { reviews: 'Review', films: 'Film', critics: 'Critic', issues: 'Issue' } as const

@@ -2,8 +2,8 @@
 /**
  * The publication rule, in one place. Every public surface (pages, listings, feeds,
  * sitemap, OG images, search, static params) asks this and nothing else. Plain JavaScript so
- * that next.config.mjs can use it too: a config in TypeScript makes `next start` load Next's
- * compiler (26 MiB resident) for the life of the server, only to read the config.
+ * that next.config.mjs can use it too: a config in TypeScript makes the server load Next's
+ * compiler for the life of the server, only to read the config (docs/decisions/0002).
  *
  * @typedef {{ draft?: boolean, date: string, publishAt?: string }} Publishable
  * @typedef {'draft' | 'scheduled' | 'published'} PublicationState

@@ -78,15 +78,14 @@ function alive(pid: number): boolean {
 
 /**
  * The site's database is small: PostgreSQL's default 128 MB of shared buffers would be most of a
- * server's memory (measured: 313 MB resident for PGlite alone on an existing folder, 156 MB with
- * 8 MB of buffers).
+ * server's memory (docs/benchmarks.md, "Figures from code comments").
  */
 const SETTINGS = ['shared_buffers = 16MB']
 
 /**
  * Makes a new database folder in a child process that then exits: PGlite's initdb swells the
- * WebAssembly heap to several hundred megabytes, which a process never gives back (a fresh
- * `next start` held 837 MB). If the child cannot run, PGlite makes it in this process as before.
+ * WebAssembly heap to several hundred megabytes, which a process never gives back
+ * (docs/benchmarks.md, "Figures from code comments"). If the child cannot run, PGlite makes it in this process as before.
  */
 async function initialise(dir: string): Promise<void> {
   if (existsSync(path.join(/* turbopackIgnore: true */ dir, 'PG_VERSION'))) return

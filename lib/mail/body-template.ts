@@ -10,8 +10,8 @@ const quotedPrintable = (text: string) => wrap(encode(text.replace(/\r?\n/g, '\r
 
 /**
  * One body for many readers, encoded once: each reader's value goes where `placeholder` stands,
- * and the rest is not encoded again (nodemailer spends ~1.5 ms a message quoted-printable
- * encoding a 12 KB email). Each value stands on a line of its own between soft line breaks, which
+ * and the rest is not encoded again (quoted-printable encoding each whole email was a measurable
+ * share of a send: docs/benchmarks.md, "Figures from code comments"). Each value stands on a line of its own between soft line breaks, which
  * a mail client removes, so it reads exactly as if the whole body had been encoded with it.
  */
 export function bodyTemplate(

@@ -2,9 +2,9 @@
 /**
  * Cached pages sent in brotli, compressed once per version at brotli's strongest setting. Next
  * gzips every response as it sends it (gzip only); a cached page does not change between
- * requests, so its bytes can be compressed far harder, once: the flagship review is 21.4 KB in
- * gzip and 13.5 KB in brotli at quality 11, inside the first round trip of a new connection
- * (~14 KB). Quality 11 takes ~85 ms a page, so it runs in the background (zlib's thread pool)
+ * requests, so its bytes can be compressed far harder, once: in brotli at quality 11 the flagship
+ * review fits the first round trip of a new connection, which in gzip it did not. Quality 11 is
+ * slow (docs/benchmarks.md, "Brotli"), so it runs in the background (zlib's thread pool)
  * when the cache hands Next a page it has not seen; until it is done, that version goes out in
  * gzip as before. A page is known by its ETag (./etag.mjs), which names its HTML exactly.
  *

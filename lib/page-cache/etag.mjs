@@ -2,7 +2,7 @@
 /**
  * Conditional requests for cached pages, with the page's ETag worked out once, when the page is
  * cached, instead of on every request. Next hashes each page's whole HTML for its ETag on every
- * response (`generateEtags`, ~14% of a busy server's time under the throughput bench), so the
+ * response (`generateEtags`, a large share of a busy server's time: docs/benchmarks.md), so the
  * site turns that off (next.config.mjs) and does the same job here: the cache handlers give each
  * page entry its ETag, Next sends an entry's headers with the page, and the request guard answers
  * a request that already holds that version with a 304.

@@ -5,8 +5,8 @@ export const contentType = 'image/png'
 export const alt = 'The review’s headline, film and critic over a still'
 export const revalidate = 30
 
-// Drawn on first request, then cached like the page (ISR), rather than at build: a card takes
-// ~100 ms to draw and most of an archive's cards are never asked for. An empty list still
+// Drawn on first request, then cached like the page (ISR), rather than at build: a card is slow
+// to draw (docs/benchmarks.md) and most of an archive's cards are never asked for. An empty list still
 // marks the route static-with-ISR, and unknown or unpublished slugs get 404 from reviewCard.
 export function generateStaticParams(): { slug: string }[] {
   return []
