@@ -19,7 +19,10 @@ describe('linking films named with their year', () => {
     ])
   })
   it('matches titles with punctuation and leaves other years alone', () => {
-    const tree = { type: 'root', children: [para('After John Wick: Chapter 3 – Parabellum (2019) came Hereditary (2020).')] }
+    const tree = {
+      type: 'root',
+      children: [para('After John Wick: Chapter 3 – Parabellum (2019) came Hereditary (2020).')],
+    }
     linkFilmMentions(tree, films)
     const links = tree.children[0]?.children.filter((n) => n.type === 'link')
     expect(links).toHaveLength(1)
@@ -29,8 +32,15 @@ describe('linking films named with their year', () => {
       type: 'root',
       children: [
         { type: 'heading', children: [text('On Hereditary (2018)')] },
-        { type: 'mdxJsxFlowElement', name: 'PullQuote', children: [para('Hereditary (2018) did it better.')] },
-        { type: 'paragraph', children: [{ type: 'link', url: '/x', children: [text('Hereditary (2018)')] }] },
+        {
+          type: 'mdxJsxFlowElement',
+          name: 'PullQuote',
+          children: [para('Hereditary (2018) did it better.')],
+        },
+        {
+          type: 'paragraph',
+          children: [{ type: 'link', url: '/x', children: [text('Hereditary (2018)')] }],
+        },
       ],
     }
     const before = JSON.stringify(tree)

@@ -18,12 +18,18 @@ type MdNode = {
 const SKIP = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code'])
 
 function skipped(node: MdNode): boolean {
-  return SKIP.has(node.type) || ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'PullQuote')
+  return (
+    SKIP.has(node.type) ||
+    ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+      node.name === 'PullQuote')
+  )
 }
 
 export function filmMentionPattern(films: FilmRef[]): RegExp | undefined {
   if (films.length === 0) return undefined
-  const titles = [...new Set(films.map((f) => f.title))].sort((a, b) => b.length - a.length).map(escapeRegExp)
+  const titles = [...new Set(films.map((f) => f.title))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
   return new RegExp(`(${titles.join('|')}) \\((\\d{4})\\)`, 'g')
 }
 
@@ -48,7 +54,8 @@ export function linkFilmMentions(tree: MdNode, films: FilmRef[]): void {
   const walk = (node: MdNode) => {
     if (!node.children || skipped(node)) return
     node.children = node.children.flatMap((child) => {
-      if (child.type === 'text' && child.value) return splitText(child.value, pattern, films) ?? [child]
+      if (child.type === 'text' && child.value)
+        return splitText(child.value, pattern, films) ?? [child]
       walk(child)
       return [child]
     })

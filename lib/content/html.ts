@@ -18,5 +18,8 @@ export function reviewBodyHtml(mdx: string, absolute: (path: string) => string):
       `\n<aside><p><strong>${escapeHtml(title)}</strong></p>\n\n${inner.trim()}\n\n</aside>\n`,
   })
   const html = marked.parse(expanded, { async: false, gfm: true })
-  return html.replace(/(href|src)="(\/[^"]*)"/g, (_, attr: string, path: string) => `${attr}="${absolute(path)}"`)
+  return html.replace(
+    /(href|src)="(\/[^"]*)"/g,
+    (_, attr: string, path: string) => `${attr}="${absolute(path)}"`,
+  )
 }

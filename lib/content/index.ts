@@ -83,7 +83,8 @@ function bySlug<K extends 'films' | 'critics' | 'issues'>(kind: K) {
   const map = derived((c) => new Map(c[kind].map((d) => [d.slug, d] as const)))
   return (slug: string): Collections[K][number] => {
     const doc = map().get(slug)
-    if (!doc) throw new Error(`Unknown ${kind} "${slug}" (the content check should have caught this)`)
+    if (!doc)
+      throw new Error(`Unknown ${kind} "${slug}" (the content check should have caught this)`)
     return doc
   }
 }
@@ -152,8 +153,8 @@ export function getIssue(slug: string): Issue | undefined {
 
 /** Print issues already on sale, newest first. */
 export function getIssues(now: Date = new Date()): Issue[] {
-  return collections().issues
-    .filter((i) => new Date(i.onSale).getTime() <= now.getTime())
+  return collections()
+    .issues.filter((i) => new Date(i.onSale).getTime() <= now.getTime())
     .sort((a, b) => b.number - a.number)
 }
 
@@ -175,7 +176,9 @@ export function getGenres(now?: Date): { slug: string; count: number }[] {
   for (const r of getPublishedReviews(now)) {
     for (const g of r.genres) counts.set(g, (counts.get(g) ?? 0) + 1)
   }
-  return [...counts].map(([slug, count]) => ({ slug, count })).sort((a, b) => a.slug.localeCompare(b.slug))
+  return [...counts]
+    .map(([slug, count]) => ({ slug, count }))
+    .sort((a, b) => a.slug.localeCompare(b.slug))
 }
 
 /** Other reviews of the same film first, then the same critic or shared genres. */

@@ -15,7 +15,8 @@ export type Found = { index: number }
 /** A component's attributes, `name="value"` or `name='value'`. */
 export function mdxAttributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const m of tag.matchAll(/(\w+)=(?:"([^"]*)"|'([^']*)')/g)) out[m[1] ?? ''] = m[2] ?? m[3] ?? ''
+  for (const m of tag.matchAll(/(\w+)=(?:"([^"]*)"|'([^']*)')/g))
+    out[m[1] ?? ''] = m[2] ?? m[3] ?? ''
   return out
 }
 
@@ -26,7 +27,10 @@ export function pullQuotes(mdx: string): (Found & { text: string })[] {
 
 /** Each inline still's attributes and where it starts. */
 export function stills(mdx: string): (Found & { attributes: Record<string, string> })[] {
-  return [...mdx.matchAll(still())].map((m) => ({ index: m.index, attributes: mdxAttributes(m[0]) }))
+  return [...mdx.matchAll(still())].map((m) => ({
+    index: m.index,
+    attributes: mdxAttributes(m[0]),
+  }))
 }
 
 type Rewrite = {

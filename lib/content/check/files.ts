@@ -10,7 +10,10 @@ export function readContentFiles(dir: string, root: string = process.cwd()): Sou
       const full = path.join(d, name)
       if (statSync(full).isDirectory()) walk(full)
       else if (/\.(mdx|ya?ml)$/.test(name))
-        out.push({ path: path.relative(root, full).split(path.sep).join('/'), text: readFileSync(full, 'utf8') })
+        out.push({
+          path: path.relative(root, full).split(path.sep).join('/'),
+          text: readFileSync(full, 'utf8'),
+        })
     }
   }
   walk(dir)
@@ -18,5 +21,6 @@ export function readContentFiles(dir: string, root: string = process.cwd()): Sou
 }
 
 export function publicImageExists(publicDir: string) {
-  return (src: string) => src.startsWith('/') && !src.includes('..') && existsSync(path.join(publicDir, src))
+  return (src: string) =>
+    src.startsWith('/') && !src.includes('..') && existsSync(path.join(publicDir, src))
 }

@@ -31,28 +31,46 @@ const front = (overrides: Record<string, string> = {}) => {
     .map(([k, v]) => `${k}:${v.startsWith('\n') ? v : ` ${v}`}`)
     .join('\n')
 }
-const review = (overrides?: Record<string, string>, body = 'A line the critic wrote.\n'): SourceFile => ({
+const review = (
+  overrides?: Record<string, string>,
+  body = 'A line the critic wrote.\n',
+): SourceFile => ({
   path: 'content/reviews/x.mdx',
   text: `---\n${front(overrides)}\n---\n\n${body}`,
 })
-const check = (...files: SourceFile[]) => checkContent([film, critic, issue, ...files], options).map(formatProblem)
+const check = (...files: SourceFile[]) =>
+  checkContent([film, critic, issue, ...files], options).map(formatProblem)
 
 describe('the content check', () => {
   it('passes valid content', () => {
     expect(check(review())).toEqual([])
   })
   it('names file, line and field for a missing required field', () => {
-    expect(check(review({ standfirst: '' }))).toEqual(['content/reviews/x.mdx:2 standfirst: is required'])
+    expect(check(review({ standfirst: '' }))).toEqual([
+      'content/reviews/x.mdx:2 standfirst: is required',
+    ])
   })
   it('reports a bad date on its line', () => {
-    expect(check(review({ date: '2025-02-30' }))).toEqual(['content/reviews/x.mdx:5 date: is not a real date'])
-    expect(check(review({ date: '2025-13-45' }))).toEqual(['content/reviews/x.mdx:5 date: is not a real date'])
-    expect(check(review({ date: 'next week' }))[0]).toMatch(/^content\/reviews\/x\.mdx:5 date: must be a date/)
+    expect(check(review({ date: '2025-02-30' }))).toEqual([
+      'content/reviews/x.mdx:5 date: is not a real date',
+    ])
+    expect(check(review({ date: '2025-13-45' }))).toEqual([
+      'content/reviews/x.mdx:5 date: is not a real date',
+    ])
+    expect(check(review({ date: 'next week' }))[0]).toMatch(
+      /^content\/reviews\/x\.mdx:5 date: must be a date/,
+    )
   })
   it('reports mistyped and unknown fields', () => {
-    expect(check(review({ genres: 'drama' }))).toEqual(['content/reviews/x.mdx:11 genres: Invalid input: expected array, received string'])
-    expect(check(review({ colour: 'red' }))).toEqual(['content/reviews/x.mdx:16 colour: is not a known field (colour)'])
-    expect(check(review({ release: '\n  date: 2025-06-06\n  form: vhs' }))[0]).toMatch(/^content\/reviews\/x\.mdx:15 release\.form: /)
+    expect(check(review({ genres: 'drama' }))).toEqual([
+      'content/reviews/x.mdx:11 genres: Invalid input: expected array, received string',
+    ])
+    expect(check(review({ colour: 'red' }))).toEqual([
+      'content/reviews/x.mdx:16 colour: is not a known field (colour)',
+    ])
+    expect(check(review({ release: '\n  date: 2025-06-06\n  form: vhs' }))[0]).toMatch(
+      /^content\/reviews\/x\.mdx:15 release\.form: /,
+    )
   })
   it('reports unknown critics, films and issues', () => {
     expect(check(review({ critic: 'bob', film: 'y', issue: 'may' }))).toEqual([
@@ -62,7 +80,10 @@ describe('the content check', () => {
     ])
   })
   it('names the closest existing slug when a reference looks mistyped', () => {
-    const hannah: SourceFile = { path: 'content/critics/hannah-okafor.yaml', text: 'name: Hannah Okafor\nbio: Writes.\n' }
+    const hannah: SourceFile = {
+      path: 'content/critics/hannah-okafor.yaml',
+      text: 'name: Hannah Okafor\nbio: Writes.\n',
+    }
     expect(check(hannah, review({ critic: 'hanna-okafor', film: 'xx', issue: 'jluy' }))).toEqual([
       'content/reviews/x.mdx:4 critic: unknown critic "hanna-okafor": did you mean hannah-okafor?',
       'content/reviews/x.mdx:6 film: unknown film "xx"',
@@ -75,14 +96,18 @@ describe('the content check', () => {
     ])
   })
   it('fails a pull quote whose words are not in the body', () => {
-    const body = 'The film is long.\n\n<PullQuote>The film is short.</PullQuote>\n\n<PullQuote>The film is long.</PullQuote>\n'
+    const body =
+      'The film is long.\n\n<PullQuote>The film is short.</PullQuote>\n\n<PullQuote>The film is long.</PullQuote>\n'
     expect(check(review({}, body))).toEqual([
       `content/reviews/x.mdx:20 PullQuote: words are not in the review's body: "The film is short."`,
     ])
   })
   it('fails images without alt text or file, and broken links between reviews', () => {
-    const body = 'See [the other](/reviews/nope) and [this](/reviews/x).\n\n<Still src="/images/stills/gone.jpg" alt="" />\n'
-    expect(check(review({ hero: '\n  src: /images/stills/none.jpg\n  alt: A still' }, body))).toEqual([
+    const body =
+      'See [the other](/reviews/nope) and [this](/reviews/x).\n\n<Still src="/images/stills/gone.jpg" alt="" />\n'
+    expect(
+      check(review({ hero: '\n  src: /images/stills/none.jpg\n  alt: A still' }, body)),
+    ).toEqual([
       'content/reviews/x.mdx:8 hero.src: image not found: public/images/stills/none.jpg',
       'content/reviews/x.mdx:17 link: links to /reviews/nope, which is not a review on the site',
       'content/reviews/x.mdx:19 Still.alt: image has no alt text',
@@ -91,7 +116,9 @@ describe('the content check', () => {
   })
   it('fails duplicate slugs and aliases', () => {
     const copy = { ...review(), path: 'content/reviews/2025/x.mdx' }
-    expect(check(review(), copy)).toEqual(['content/reviews/2025/x.mdx:2 slug: duplicate review slug "x", also used by content/reviews/x.mdx'])
+    expect(check(review(), copy)).toEqual([
+      'content/reviews/2025/x.mdx:2 slug: duplicate review slug "x", also used by content/reviews/x.mdx',
+    ])
   })
   it('checks a field against its pattern (an issue month is YYYY-MM)', () => {
     const bad = { ...issue, text: issue.text.replace('month: 2025-07', 'month: July 2025') }

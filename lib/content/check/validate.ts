@@ -26,7 +26,12 @@ type Parsed = {
   lineOf: (path: (string | number)[]) => number
 }
 
-const FOLDERS: Record<CollectionName, Kind> = { reviews: 'review', films: 'film', critics: 'critic', issues: 'issue' }
+const FOLDERS: Record<CollectionName, Kind> = {
+  reviews: 'review',
+  films: 'film',
+  critics: 'critic',
+  issues: 'issue',
+}
 /** Each kind's schema and the fields that name other entries, from the content model. */
 const RULES = Object.fromEntries(
   (Object.entries(FOLDERS) as [CollectionName, Kind][]).map(([collection, kind]) => [
@@ -36,7 +41,11 @@ const RULES = Object.fromEntries(
 ) as Record<Kind, { schema: z.ZodType; references: { path: string[]; to: CollectionName }[] }>
 
 function kindOf(path: string): Kind | undefined {
-  const folder = path.split('/').slice(0, -1).reverse().find((segment): segment is CollectionName => segment in FOLDERS)
+  const folder = path
+    .split('/')
+    .slice(0, -1)
+    .reverse()
+    .find((segment): segment is CollectionName => segment in FOLDERS)
   return folder ? FOLDERS[folder] : undefined
 }
 
@@ -49,7 +58,12 @@ function parse(file: SourceFile, kind: Kind, problems: Problem[]): Parsed | unde
   if (kind === 'review') {
     const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(file.text)
     if (!m) {
-      problems.push({ file: file.path, line: 1, field: 'frontmatter', message: 'missing --- frontmatter block' })
+      problems.push({
+        file: file.path,
+        line: 1,
+        field: 'frontmatter',
+        message: 'missing --- frontmatter block',
+      })
       return undefined
     }
     yamlText = m[1] ?? ''
@@ -61,13 +75,19 @@ function parse(file: SourceFile, kind: Kind, problems: Problem[]): Parsed | unde
   const doc = parseDocument(yamlText, { lineCounter })
   for (const err of doc.errors) {
     const line = (lineCounter.linePos(err.pos[0]).line ?? 1) + frontOffset
-    problems.push({ file: file.path, line, field: 'yaml', message: err.message.split('\n')[0] ?? 'invalid YAML' })
+    problems.push({
+      file: file.path,
+      line,
+      field: 'yaml',
+      message: err.message.split('\n')[0] ?? 'invalid YAML',
+    })
   }
   if (doc.errors.length) return undefined
   const data = (doc.toJS() ?? {}) as Record<string, unknown>
   const lineOf = (path: (string | number)[]) => {
     for (let n = path.length; n > 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined
+      const node = doc.getIn(path.slice(0, n), true) as
+        { range?: [number, number, number] } | undefined
       if (node && node.range) return lineCounter.linePos(node.range[0]).line + frontOffset
       // a scalar key's value may be null; fall back to the pair's key
     }
@@ -94,18 +114,17 @@ function schemaProblems(doc: Parsed, schema: z.ZodType): Problem[] {
 }
 
 /** Pull quotes are compared ignoring emphasis, spacing and case (a quote may start a sentence). */
-const normalise = (s: string) =>
-  s
-    .replace(/[*_]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
+const normalise = (s: string) => s.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
 
 function lineAt(doc: Parsed, index: number): number {
   return doc.bodyStartLine + doc.body.slice(0, index).split('\n').length - 1
 }
 
-function bodyProblems(doc: Parsed, reviewUrls: Set<string>, imageExists: (s: string) => boolean): Problem[] {
+function bodyProblems(
+  doc: Parsed,
+  reviewUrls: Set<string>,
+  imageExists: (s: string) => boolean,
+): Problem[] {
   const problems: Problem[] = []
   const at = (index: number, field: string, message: string) =>
     problems.push({ file: doc.file, line: lineAt(doc, index), field, message })
@@ -114,7 +133,8 @@ function bodyProblems(doc: Parsed, reviewUrls: Set<string>, imageExists: (s: str
   for (const quote of pullQuotes(doc.body)) {
     const words = normalise(quote.text)
     if (!words) at(quote.index, 'PullQuote', 'is empty')
-    else if (!prose.includes(words)) at(quote.index, 'PullQuote', `words are not in the review's body: "${quote.text.trim()}"`)
+    else if (!prose.includes(words))
+      at(quote.index, 'PullQuote', `words are not in the review's body: "${quote.text.trim()}"`)
   }
   for (const { index, attributes } of stills(doc.body)) {
     const { src, alt } = attributes
@@ -124,21 +144,31 @@ function bodyProblems(doc: Parsed, reviewUrls: Set<string>, imageExists: (s: str
   }
   for (const m of doc.body.matchAll(/\]\((\/reviews\/[^)\s#?]*)/g)) {
     const url = (m[1] ?? '').replace(/\/$/, '')
-    if (!reviewUrls.has(url)) at(m.index, 'link', `links to ${url}, which is not a review on the site`)
+    if (!reviewUrls.has(url))
+      at(m.index, 'link', `links to ${url}, which is not a review on the site`)
   }
   return problems
 }
 
 function field(doc: Parsed, path: (string | number)[]): unknown {
-  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc.data)
+  return path.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+    doc.data,
+  )
 }
 
 /** Where a field's path leads in a document: `*` steps into every item of a list. */
-function places(value: unknown, path: string[], at: (string | number)[] = []): (string | number)[][] {
+function places(
+  value: unknown,
+  path: string[],
+  at: (string | number)[] = [],
+): (string | number)[][] {
   const [step, ...rest] = path
   if (step === undefined) return [at]
-  if (step === '*') return Array.isArray(value) ? value.flatMap((item, i) => places(item, rest, [...at, i])) : []
-  const next = value && typeof value === 'object' ? (value as Record<string, unknown>)[step] : undefined
+  if (step === '*')
+    return Array.isArray(value) ? value.flatMap((item, i) => places(item, rest, [...at, i])) : []
+  const next =
+    value && typeof value === 'object' ? (value as Record<string, unknown>)[step] : undefined
   return places(next, rest, [...at, step])
 }
 
@@ -166,7 +196,13 @@ export function checkContent(files: SourceFile[], options: CheckOptions): Proble
   const seen = new Map<string, string>()
   const claim = (doc: Parsed, key: string, path: (string | number)[], what: string) => {
     const other = seen.get(key)
-    if (other) problems.push({ file: doc.file, line: doc.lineOf(path), field: path.join('.') || 'slug', message: `duplicate ${what} "${key.slice(key.indexOf(":") + 1)}", also used by ${other}` })
+    if (other)
+      problems.push({
+        file: doc.file,
+        line: doc.lineOf(path),
+        field: path.join('.') || 'slug',
+        message: `duplicate ${what} "${key.slice(key.indexOf(':') + 1)}", also used by ${other}`,
+      })
     else seen.set(key, doc.file)
   }
   for (const doc of docs) claim(doc, `${doc.kind}:${doc.slug}`, [], `${doc.kind} slug`)
@@ -175,7 +211,13 @@ export function checkContent(files: SourceFile[], options: CheckOptions): Proble
     if (Array.isArray(aliases)) {
       aliases.forEach((a, i) => {
         claim(r, `url:${String(a)}`, ['redirectFrom', i], 'URL')
-        if (reviewUrls.has(String(a))) problems.push({ file: r.file, line: r.lineOf(['redirectFrom', i]), field: `redirectFrom.${i}`, message: `"${String(a)}" is the URL of an existing review` })
+        if (reviewUrls.has(String(a)))
+          problems.push({
+            file: r.file,
+            line: r.lineOf(['redirectFrom', i]),
+            field: `redirectFrom.${i}`,
+            message: `"${String(a)}" is the URL of an existing review`,
+          })
         reviewUrls.add(String(a))
       })
     }
@@ -185,12 +227,22 @@ export function checkContent(files: SourceFile[], options: CheckOptions): Proble
     const value = field(doc, path)
     if (typeof value !== 'string' || known[kind].has(value)) return
     const guess = closest(value, known[kind])
-    problems.push({ file: doc.file, line: doc.lineOf(path), field: path.join('.'), message: `unknown ${kind} "${value}"${guess ? `: did you mean ${guess}?` : ''}` })
+    problems.push({
+      file: doc.file,
+      line: doc.lineOf(path),
+      field: path.join('.'),
+      message: `unknown ${kind} "${value}"${guess ? `: did you mean ${guess}?` : ''}`,
+    })
   }
   const image = (doc: Parsed, path: string[]) => {
     const src = field(doc, [...path, 'src'])
     if (typeof src === 'string' && !options.imageExists(src))
-      problems.push({ file: doc.file, line: doc.lineOf([...path, 'src']), field: `${path.join('.')}.src`, message: `image not found: public${src}` })
+      problems.push({
+        file: doc.file,
+        line: doc.lineOf([...path, 'src']),
+        field: `${path.join('.')}.src`,
+        message: `image not found: public${src}`,
+      })
   }
 
   for (const doc of docs)
@@ -199,7 +251,12 @@ export function checkContent(files: SourceFile[], options: CheckOptions): Proble
   for (const r of reviews) {
     image(r, ['hero'])
     if (field(r, ['release', 'form']) === 'streaming' && !field(r, ['release', 'service']))
-      problems.push({ file: r.file, line: r.lineOf(['release', 'form']), field: 'release.service', message: 'is required when form is streaming' })
+      problems.push({
+        file: r.file,
+        line: r.lineOf(['release', 'form']),
+        field: 'release.service',
+        message: 'is required when form is streaming',
+      })
     problems.push(...bodyProblems(r, reviewUrls, options.imageExists))
   }
   for (const issue of docs.filter((d) => d.kind === 'issue')) image(issue, ['cover'])
