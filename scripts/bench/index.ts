@@ -9,7 +9,7 @@
  *   --memory-only     only the server's resident memory (warm, after a soak, a minute idle) on both databases
  *   --databases pglite|postgres  the soak on one database only
  *   --heap            the soak also snapshots the server's live JavaScript heap, warm and after
- *   --lighthouse-only only Lighthouse on the current build, beside the empty-page floor
+ *   --lighthouse-only only Lighthouse on the current build: each page, the same page without its scripts, and the empty-page floor
  *   --throughput-only only next start against a static server on the current build's pages
  *   --runs N          Lighthouse runs a page, the median kept (default 5)
  */
@@ -26,6 +26,7 @@ import { againstStatic, type Comparison } from './throughput'
 import { memorySoak, type MemoryRun } from './memory'
 import { startPostgres } from '../testing/postgres'
 import { startFloor } from './floor'
+import { startNoScriptProxy } from './no-script'
 import { archiveRun, type ArchiveRun, type Built } from './archive'
 
 const { values } = parseArgs({
@@ -49,6 +50,7 @@ const STATIC_PORT = 3401
 const SOAK_PORT = 3402
 const FLOOR_PORT = 3403
 const ARCHIVE_PORT = 3404
+const NO_SCRIPT_PORT = 3405
 
 type BuildRun = { reviews: number; ms: number; msPerReview: number; peakMemoryMiB: number | null }
 
@@ -131,17 +133,30 @@ function printMemory(runs: MemoryRun[]) {
   console.table(runs)
 }
 
-type Lighthouse = Record<keyof typeof PAGES | 'floor', LighthouseScores>
+type Page = keyof typeof PAGES
+type Lighthouse = Record<Page | 'floor', LighthouseScores> & {
+  /** Each page served again with its scripts removed (scripts/bench/no-script.ts). */
+  noScript: Record<Page, LighthouseScores>
+}
 
-/** Lighthouse on each page of the running server, then on the framework floor, built here. */
+/**
+ * Lighthouse on each page of the running server and, in turn, on the same page without its
+ * scripts; then on the framework floor, built here.
+ */
 async function lighthouseRuns(): Promise<Lighthouse> {
   const runs = Number(values.runs ?? 5)
   const scores: Partial<Lighthouse> = {}
-  for (const [name, url] of Object.entries(PAGES))
-    scores[name as keyof typeof PAGES] = await lighthouseMedian(
-      `http://127.0.0.1:${NEXT_PORT}${url}`,
-      runs,
-    )
+  const noScript: Partial<Record<Page, LighthouseScores>> = {}
+  const proxy = await startNoScriptProxy(`http://127.0.0.1:${NEXT_PORT}`, NO_SCRIPT_PORT)
+  try {
+    for (const [name, url] of Object.entries(PAGES) as [Page, string][]) {
+      scores[name] = await lighthouseMedian(`http://127.0.0.1:${NEXT_PORT}${url}`, runs)
+      noScript[name] = await lighthouseMedian(`http://127.0.0.1:${NO_SCRIPT_PORT}${url}`, runs)
+    }
+  } finally {
+    await new Promise((resolve) => proxy.close(resolve))
+  }
+  scores.noScript = noScript as Record<Page, LighthouseScores>
   const floor = await startFloor(root, FLOOR_PORT)
   try {
     scores.floor = await lighthouseMedian(floor.url, runs)
@@ -151,18 +166,36 @@ async function lighthouseRuns(): Promise<Lighthouse> {
   return scores as Lighthouse
 }
 
-/** Each page's scores, with its LCP and TBT as a multiple of the floor's. */
+/**
+ * Each page's scores, with its LCP and TBT as a multiple of the floor's and of the same page
+ * without its scripts (issue 40's budgets: TBT ≤ 2×, LCP ≤ 1.15× the no-script page's).
+ */
 function printLighthouse(lighthouse: Lighthouse) {
   const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toFixed(2)) : NaN)
-  console.log('Lighthouse (mobile, median of runs; ×floor: the page against an empty Next page)')
+  const { noScript, floor } = lighthouse
+  console.log(
+    'Lighthouse (mobile, median of runs; ×floor: against an empty Next page; ×noScript: against the same page without its scripts)',
+  )
+  const rows: [string, LighthouseScores, LighthouseScores | undefined][] = [
+    ...(Object.keys(PAGES) as Page[]).flatMap(
+      (name): [string, LighthouseScores, LighthouseScores | undefined][] => [
+        [name, lighthouse[name], noScript[name]],
+        [`${name} (no script)`, noScript[name], undefined],
+      ],
+    ),
+    ['floor', floor, undefined],
+  ]
   console.table(
     Object.fromEntries(
-      Object.entries(lighthouse).map(([name, s]) => [
+      rows.map(([name, s, bare]) => [
         name,
         {
           ...s,
-          lcpXFloor: ratio(s.lcpMs, lighthouse.floor.lcpMs),
-          tbtXFloor: ratio(s.tbtMs, lighthouse.floor.tbtMs),
+          lcpXFloor: ratio(s.lcpMs, floor.lcpMs),
+          tbtXFloor: ratio(s.tbtMs, floor.tbtMs),
+          ...(bare
+            ? { lcpXNoScript: ratio(s.lcpMs, bare.lcpMs), tbtXNoScript: ratio(s.tbtMs, bare.tbtMs) }
+            : {}),
         },
       ]),
     ),
