@@ -18,7 +18,7 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   // Next would hash every page's HTML for its ETag on every response; the page caches give each
-  // cached page its ETag once and the request guard answers If-None-Match (lib/page-cache/etag.mjs).
+  // cached page its ETag once and the front door answers If-None-Match (lib/page-cache/etag.mjs).
   generateEtags: false,
   // `next dev` opened at 127.0.0.1 (the tests, and anyone who types it) keeps its live reload:
   // otherwise the socket is refused and the editor reloads itself for ever.
@@ -27,7 +27,7 @@ const nextConfig = {
   // (and the scheduled-publishing copy the tests build) skip checking it twice.
   typescript: { ignoreBuildErrors: process.env.INTERTITLE_TYPECHECKED === '1' },
   // Only /images/ are ever optimised: any other URL (one that redirects, another host) is a 400;
-  // the request guard also refuses other spellings of an /images/ path (docs/security.md).
+  // the front door also refuses other spellings of an /images/ path (docs/security.md).
   images: {
     formats: ['image/avif', 'image/webp'],
     qualities: [75],

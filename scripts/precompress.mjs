@@ -1,6 +1,6 @@
 /**
  * The last step of `npm run build`: a brotli copy (`<file>.br`, quality 11) beside each script
- * and stylesheet Next built, which the request guard sends to browsers that take brotli
+ * and stylesheet Next built, which the front door sends to browsers that take brotli
  * (lib/built-files.ts). Next gzips them as it sends them; brotli at its strongest, affordable
  * once per build, is ~12% smaller on the review page's first-load scripts and a quarter smaller
  * on the editor's. Reads the build in NEXT_DIST_DIR (default `.next`).

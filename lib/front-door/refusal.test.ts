@@ -9,7 +9,7 @@ const request = (method: string, url: string, headers: RawRequest['headers'] = {
 })
 const status = (r: RawRequest) => refusal(r)?.status
 
-describe('the request guard', () => {
+describe('the refusals', () => {
   it('lets ordinary requests through', () => {
     expect(status(request('GET', '/reviews/ballerina-2025'))).toBeUndefined()
     expect(status(request('HEAD', '/images/stills/x.jpg'))).toBeUndefined()

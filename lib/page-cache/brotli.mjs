@@ -8,7 +8,7 @@
  * when the cache hands Next a page it has not seen; until it is done, that version goes out in
  * gzip as before. A page is known by its ETag (./etag.mjs), which names its HTML exactly.
  *
- * The cache handlers and the request guard are loaded as separate modules, so the compressed
+ * The cache handlers and the front door are loaded as separate modules, so the compressed
  * pages are kept on `globalThis`, one store per process.
  */
 import { brotliCompress, constants } from 'node:zlib'

@@ -4,7 +4,7 @@
  * cached, instead of on every request. Next hashes each page's whole HTML for its ETag on every
  * response (`generateEtags`, a large share of a busy server's time: docs/benchmarks.md), so the
  * site turns that off (next.config.mjs) and does the same job here: the cache handlers give each
- * page entry its ETag, Next sends an entry's headers with the page, and the request guard answers
+ * page entry its ETag, Next sends an entry's headers with the page, and the front door answers
  * a request that already holds that version with a 304.
  */
 import { createHash } from 'node:crypto'

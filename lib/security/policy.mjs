@@ -88,8 +88,8 @@ export const responses = {
 
 /**
  * Where pages are rendered per request, by path (a post or a preview is, anywhere): staff tools
- * under each prefix, search, and the pages a reader's email links to. proxy.ts's matcher names the
- * same paths (a build reads it as literals); its test holds the two together.
+ * under each prefix, search, and the pages a reader's email links to. The front door gives each a
+ * nonce, and refuses a change to a staff path without this site's Origin.
  */
 export const perRequestPaths = {
   staffPrefixes: ['/staff', '/keystatic', '/api/keystatic', '/api/staff'],
@@ -242,7 +242,7 @@ const policies = (value) =>
 
 /**
  * Makes `response` carry the table's headers when it is sent, whoever answers it (Next, a
- * redirect, the guard, an error): the security headers, the base policy, and, when no layer
+ * redirect, a refusal, an error): the security headers, the base policy, and, when no layer
  * gave it one, the script policy of its kind: a 3xx a redirect's, a 4xx/5xx page an error's.
  * Headers another layer set are kept.
  * @param {ServerResponse} response

@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic'
 /**
  * Sign out (the staff bar's button, a plain form post): Better Auth deletes the session and its
  * cookie; Draft Mode's cookie goes too. A post without this site's Origin never gets here: the
- * request guard refuses it (lib/security/request-guard.ts).
+ * front door refuses it (lib/front-door/refusal.mjs).
  */
 export async function POST(request: Request) {
   const auth = services().staffAuth()
