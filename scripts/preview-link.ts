@@ -7,10 +7,12 @@
  * opener would corrupt it), so the command asks that server instead, at SITE_URL or `--server URL`,
  * authenticated by PREVIEW_SECRET; with no server running it says so and changes nothing.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import nextEnv from '@next/env'
+import { parse } from 'yaml'
+import { isPublished, type Publishable } from '../lib/content/publication.mjs'
 import { DEFAULT_PREVIEW_HOURS } from '../lib/preview/signed-link'
 
 nextEnv.loadEnvConfig(process.cwd())
@@ -57,8 +59,12 @@ function action(): Action {
   if (!Number.isFinite(hours) || seconds < 1 || seconds > MAX_LINK_SECONDS)
     fail(`--hours must be a positive number of at most ${MAX_LINK_SECONDS / 3600}`)
   const contentDir = process.env.CONTENT_DIR ?? 'content'
-  if (!existsSync(path.join(contentDir, 'reviews', `${slug}.mdx`)))
-    fail(`No review "${slug}" in ${contentDir}/reviews/`)
+  const file = path.join(contentDir, 'reviews', `${slug}.mdx`)
+  if (!existsSync(file)) fail(`No review "${slug}" in ${contentDir}/reviews/`)
+  // The same rule as the site's: a published piece has its public address, and no share link.
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1] ?? ''
+  if (isPublished(parse(frontmatter) as Publishable))
+    fail(`"${slug}" is published: share its public address instead`)
   return { kind: 'create', slug, seconds }
 }
 
