@@ -12,6 +12,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import nextEnv from '@next/env'
 import { parse } from 'yaml'
+import { FRONTMATTER } from '../lib/content/frontmatter'
 import { isPublished, type Publishable } from '../lib/content/publication.mjs'
 import { DEFAULT_PREVIEW_HOURS } from '../lib/preview/signed-link'
 
@@ -62,7 +63,7 @@ function action(): Action {
   const file = path.join(contentDir, 'reviews', `${slug}.mdx`)
   if (!existsSync(file)) fail(`No review "${slug}" in ${contentDir}/reviews/`)
   // The same rule as the site's: a published piece has its public address, and no share link.
-  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1] ?? ''
+  const frontmatter = FRONTMATTER.exec(readFileSync(file, 'utf8'))?.[1] ?? ''
   if (isPublished(parse(frontmatter) as Publishable))
     fail(`"${slug}" is published: share its public address instead`)
   return { kind: 'create', slug, seconds }

@@ -1,6 +1,7 @@
 import { dump, load } from 'js-yaml'
 import type { ComponentSchema } from '@keystatic/core'
 import keystaticConfig from '../../keystatic.config'
+import { FRONTMATTER } from '../content/frontmatter'
 
 /**
  * What a save in the editor writes, without the browser: each field is read and written by
@@ -91,7 +92,7 @@ function writeValue(
 /** Splits a review file into its frontmatter data and body, as Keystatic does. */
 function split(text: string, hasBody: boolean): { data: unknown; body?: string } {
   if (!hasBody) return { data: load(text) }
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text)
+  const m = FRONTMATTER.exec(text)
   if (!m) throw new Error('missing --- frontmatter block')
   return { data: load(m[1] ?? ''), body: text.slice(m[0].length) }
 }

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import { documentSchema, references } from '@/lib/content/check/schema'
+import { FRONTMATTER } from '@/lib/content/frontmatter'
 import { model, type CollectionName } from '@/lib/content/model'
 import { closest } from '@/lib/content/check/suggest'
 import { proseText, pullQuotes, stills } from '@/lib/content/mdx-text'
@@ -56,7 +57,7 @@ function parse(file: SourceFile, kind: Kind, problems: Problem[]): Parsed | unde
   let frontOffset = 0
   let bodyStartLine = 1
   if (kind === 'review') {
-    const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(file.text)
+    const m = FRONTMATTER.exec(file.text)
     if (!m) {
       problems.push({
         file: file.path,
