@@ -1,14 +1,17 @@
 /**
- * Runs once when the server starts, before it answers: opens the site's database and brings its
- * schema up to date before the first signup arrives. A database that is not reachable yet is
- * logged, not fatal; the first signup tries again. (What the server does to every request before
- * Next has it is server.mjs's: lib/front-door/index.mjs.)
+ * Runs once when the server starts, before it answers: opens the site's database, brings its
+ * schema up to date before the first signup arrives, and starts the worker that sends every email
+ * the site owes (lib/services). A database that is not reachable yet is logged, not fatal; the
+ * first signup tries again, and the worker starts then. (What the server does to every request
+ * before Next has it is server.mjs's: lib/front-door/index.mjs.)
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build')
     return
   const { services } = await import('@/lib/services')
-  await services()
+  const site = services()
+  await site
     .database()
     .catch((error: unknown) => console.error('database: not ready at start', error))
+  await site.worker().catch((error: unknown) => console.error('worker: not started', error))
 }

@@ -1,12 +1,10 @@
 'use server'
 
 import { headers } from 'next/headers'
-import { after } from 'next/server'
 import { env } from '@/lib/env'
 import { clientAddress } from '@/lib/security/client-address'
 import type { SignupState } from '@/lib/newsletter/form'
 import { readSignupForm } from '@/lib/newsletter/signup-form'
-import { sendConfirmation } from '@/lib/newsletter/confirmation'
 import { signUp } from '@/lib/newsletter/subscribe'
 import { services } from '@/lib/services'
 import { utmFromReferrer } from '@/lib/campaign/visit'
@@ -23,8 +21,7 @@ export async function subscribe(_previous: SignupState, data: FormData): Promise
     {
       store: site.subscriberStore,
       limiter: site.signupLimiter(),
-      sendConfirmation: (email, tokens) => sendConfirmation(site.mailer(), email, tokens),
-      defer: (work) => after(work),
+      emailOwed: site.emailOwed,
     },
   )
 }

@@ -158,6 +158,49 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'owed_emails',
+    // Every email the site owes but the new issue's (which newsletter_deliveries records), written
+    // in the transaction of what owes it and then sent by the site's worker (lib/mail/owed.ts).
+    // The payload holds what the email needs (a link's token) until it is sent, then is cleared.
+    // newsletter_sends gains who started a send and whether it is paused; newsletter_requests
+    // records each erase and export made from the desk, without the erased address.
+    sql: `
+      create table owed_emails (
+        id bigint generated always as identity primary key,
+        kind text not null check (kind in ('confirmation', 'sign-in', 'issue-test')),
+        recipient text not null check (length(recipient) between 3 and 254),
+        cause text not null check (length(cause) between 1 and 300),
+        payload jsonb,
+        state text not null default 'queued'
+          check (state in ('queued', 'sending', 'deferred', 'sent', 'bounced', 'expired')),
+        attempts integer not null default 0,
+        last_error text,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        due_at timestamptz not null default now(),
+        expires_at timestamptz,
+        sent_at timestamptz
+      );
+      create index owed_emails_due on owed_emails (due_at)
+        where state in ('queued', 'sending', 'deferred');
+      create index owed_emails_recipient on owed_emails (lower(recipient), created_at);
+
+      alter table newsletter_sends
+        add column started_by text,
+        add column paused_at timestamptz,
+        add column paused_by text;
+
+      create table newsletter_requests (
+        id bigint generated always as identity primary key,
+        action text not null check (action in ('erase', 'export')),
+        made_by text not null check (length(made_by) between 1 and 254),
+        made_at timestamptz not null default now(),
+        rows integer not null check (rows >= 0)
+      );
+    `,
+  },
 ]
 
 /** Any number shared by every copy of the site, so two servers starting at once take turns. */

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { migrate, openDatabase, type Database, type DatabaseConfig } from '@/lib/db'
+import { utc } from '@/lib/db/sql'
+import { oweEmail } from '@/lib/mail/owed'
 import type { UtmKey } from './form'
 
 export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed' | 'bounced'
@@ -48,9 +50,6 @@ export const confirmation = {
   /** Addresses never confirmed are removed after this long. */
   pendingForMs: 30 * 86_400_000,
 } as const
-
-const utc = (column: string, as: string) =>
-  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "${as}"`
 
 /** The one set of queries, run unchanged on PGlite and on PostgreSQL. */
 const sql = {
@@ -106,6 +105,8 @@ const sql = {
     delete from subscribers
     where status = 'pending' and consented_at < $1::timestamptz - interval '30 days'`,
   erase: `delete from subscribers where lower(email) = lower($1) returning id`,
+  // The emails once owed to an erased address go with it, sent or not.
+  eraseOwed: `delete from owed_emails where lower(recipient) = lower($1)`,
   page: `
     select id::text as id, email, status,
            ${utc('consented_at', 'consentedAt')},
@@ -135,9 +136,10 @@ const newToken = () => randomBytes(24).toString('base64url')
 export interface SubscriberStore {
   readonly kind: Database['kind']
   /**
-   * A reader asks to join: a new address is stored pending, with its consent record. Gives the
-   * token of a confirmation link to email, or nothing when no email may go (already confirmed,
-   * or the address had one in the last 10 minutes or three today). Says nothing else.
+   * A reader asks to join: a new address is stored pending, with its consent record, and the email
+   * of a confirmation link is owed to it in the same transaction (owed_emails), unless no email may
+   * go (already confirmed, or the address was owed one in the last 10 minutes or three today).
+   * Gives the link's tokens when one is owed. Says nothing else.
    */
   signUp(subscriber: NewSubscriber): Promise<{ confirmation?: ConfirmationTokens }>
   /** Whether a confirmation link is live: 'valid' until it expires, 'invalid' after. */
@@ -198,13 +200,18 @@ export async function createStore(db: Database): Promise<SubscriberStore> {
         ])
         if (sent && (sent.recent > 0 || sent.today >= confirmation.perDay)) return {}
         const confirmToken = newToken()
-        await tx.query(sql.addToken, [
-          hashToken(confirmToken),
-          row.id,
-          now,
-          new Date(now.getTime() + confirmation.validForMs),
-        ])
-        return { confirmation: { confirmToken, unsubscribeToken: row.unsubscribeToken } }
+        const expiresAt = new Date(now.getTime() + confirmation.validForMs)
+        await tx.query(sql.addToken, [hashToken(confirmToken), row.id, now, expiresAt])
+        const tokens = { confirmToken, unsubscribeToken: row.unsubscribeToken }
+        // Owed from this commit on: the site's worker sends it, whatever happens to this process.
+        await oweEmail(tx, {
+          kind: 'confirmation',
+          to: s.email,
+          cause: `signup of subscriber ${row.id}`,
+          payload: tokens,
+          expiresAt,
+        })
+        return { confirmation: tokens }
       }),
     async checkConfirmation(token, now = new Date()) {
       const rows = await db.query<{ status: SubscriberStatus }>(sql.tokenState, [
@@ -231,9 +238,11 @@ export async function createStore(db: Database): Promise<SubscriberStore> {
     async purgeUnconfirmed(now = new Date()) {
       return (await db.query(sql.purge + ' returning id', [now])).length
     },
-    async erase(email) {
-      return (await db.query(sql.erase, [email])).length > 0
-    },
+    erase: (email) =>
+      db.transaction(async (tx) => {
+        await tx.query(sql.eraseOwed, [email])
+        return (await tx.query(sql.erase, [email])).length > 0
+      }),
     async *list({ pageSize = 1000 } = {}) {
       let after = '0'
       for (;;) {

@@ -39,16 +39,16 @@ function deps({
   storeOf = async () => store,
 }: { limit?: number; windowMs?: number; storeOf?: SignupDeps['store'] } = {}) {
   const logged: unknown[] = []
-  const sent: { email: string; confirmToken: string }[] = []
+  const woken: string[] = []
   let t = 0
   const value: SignupDeps = {
     store: storeOf,
-    sendConfirmation: async (email, { confirmToken }) => void sent.push({ email, confirmToken }),
+    emailOwed: () => void woken.push('owed'),
     limiter: createRateLimiter({ limit, windowMs, now: () => t }),
     now: () => consentedAt,
     log: (_message, error) => logged.push(error),
   }
-  return { deps: value, logged, sent, advance: (ms: number) => void (t += ms) }
+  return { deps: value, logged, woken, advance: (ms: number) => void (t += ms) }
 }
 
 async function stored(): Promise<Subscriber[]> {
@@ -77,6 +77,27 @@ describe('signUp', () => {
         utmMedium: null,
       }),
     ])
+  })
+
+  it('owes the new address one confirmation email, recorded with the signup; a repeat owes none', async () => {
+    const { deps: d, woken } = deps()
+    await signUp({ form: form({ email: 'ann@example.com' }), client: 'a' }, d)
+    await signUp({ form: form({ email: 'ANN@example.com' }), client: 'b' }, d)
+    const owed = await db.query<{ kind: string; recipient: string; cause: string; token: string }>(
+      `select kind, recipient, cause, payload->>'confirmToken' as token from owed_emails`,
+    )
+    const [subscriber] = await stored()
+    expect(owed).toEqual([
+      {
+        kind: 'confirmation',
+        recipient: 'ann@example.com',
+        cause: `signup of subscriber ${subscriber!.id}`,
+        token: expect.stringMatching(/^[\w-]{32}$/),
+      },
+    ])
+    // Its token confirms the address: the email the worker will send holds a working link.
+    expect(await store.confirm(owed[0]!.token, consentedAt)).toBe('confirmed')
+    expect(woken).toEqual(['owed'])
   })
 
   it('thanks a bot that filled the honeypot and stores nothing, however bad the rest', async () => {

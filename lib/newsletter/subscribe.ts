@@ -1,18 +1,13 @@
 import { consentText, consentVersion, messages, type SignupState } from './form'
 import type { RateLimiter } from '@/lib/security/rate-limit'
 import { parseSignup, type SignupForm } from './signup-form'
-import type { ConfirmationTokens, SubscriberStore } from './store'
+import type { SubscriberStore } from './store'
 
 export type SignupDeps = {
   store: () => Promise<SubscriberStore>
   limiter: RateLimiter
-  /** Emails the confirmation link to a new (or not yet confirmed) address. */
-  sendConfirmation: (email: string, tokens: ConfirmationTokens) => Promise<void>
-  /**
-   * Runs work after the answer has gone (Next's `after`), so that the answer takes the same time
-   * whether or not an email is sent, and a slow mail server slows nobody's signup.
-   */
-  defer?: (work: () => Promise<void>) => void
+  /** Told when a confirmation email is owed (committed with the signup): wakes the mail worker. */
+  emailOwed?: () => void
   now?: () => Date
   log?: (message: string, error: unknown) => void
 }
@@ -58,16 +53,7 @@ export async function signUp(
       sourceIssue: signup.sourceIssue,
       utm: signup.utm,
     })
-    if (confirmation) {
-      // A failed email is logged, not shown: the reader can sign up again in ten minutes, and
-      // an answer that differed would tell anyone whether an address was on the list.
-      const send = () =>
-        deps.sendConfirmation(signup.email, confirmation).catch((error: unknown) => {
-          log('newsletter: could not send a confirmation email', error)
-        })
-      if (deps.defer) deps.defer(send)
-      else await send()
-    }
+    if (confirmation) deps.emailOwed?.()
   } catch (error) {
     log('newsletter: could not store a signup', error)
     return { status: 'failed', values }

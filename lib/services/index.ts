@@ -1,16 +1,19 @@
 import path from 'node:path'
-import { createElement } from 'react'
-import { after } from 'next/server'
+import type PgBoss from 'pg-boss'
 import { openDatabase, type Database } from '@/lib/db'
 import { env as processEnv } from '@/lib/env'
 import { createMailer, type Mailer } from '@/lib/mail'
-import { renderEmail } from '@/lib/newsletter/emails/render'
+import { oweEmail, purgeOwedEmails, sendOwedEmails } from '@/lib/mail/owed'
+import { composeNewIssue } from '@/lib/newsletter/new-issue'
+import { openQueue } from '@/lib/newsletter/send/queue'
+import { createIssueSender } from '@/lib/newsletter/send/sender'
 import { createStore, type SubscriberStore } from '@/lib/newsletter/store'
 import { siteRateLimiter, type RateLimiter } from '@/lib/security/rate-limit'
-import { absoluteUrl } from '@/lib/site'
 import { createStaffAuth, type StaffAuth } from '@/lib/staff/auth'
 import { readRoster } from '@/lib/staff/roster'
-import { SignInEmail, signInSubject } from '@/lib/staff/sign-in-email'
+import { SIGN_IN_LINK_MINUTES } from '@/lib/staff/sign-in'
+import { composeOwed } from './emails'
+import { startWorker, type Worker } from './worker'
 
 /**
  * THE ONE PLACE that wires the running site's services: its database, its mail, its subscriber
@@ -18,8 +21,7 @@ import { SignInEmail, signInSubject } from '@/lib/staff/sign-in-email'
  * request and feature of the process. Everything else takes them from here (`services()`) or, in
  * tests, is handed its own: the domain modules take what they need as arguments (`createStore(db)`,
  * `createStaffAuth({...})`, `requestSignIn(input, deps)`), so a test builds exactly the parts it
- * uses. Not here: the page caches (lib/page-cache/), which Next loads by path outside the app, and
- * the new-issue queue, which `npm run newsletter:send` starts in its own process.
+ * uses. Not here: the page caches (lib/page-cache/), which Next loads by path outside the app.
  */
 export type SiteServices = {
   /** The site's database (PGlite in DATA_DIR, or DATABASE_URL's PostgreSQL), opened and migrated. */
@@ -34,13 +36,18 @@ export type SiteServices = {
   signInLimiter(): RateLimiter
   /** Staff sign-in; undefined when PREVIEW_SECRET is unset (staff pages are off). */
   staffAuth(): StaffAuth | undefined
+  /** The job queue (pg-boss) on the site's database: the new issue's emails, one job per reader. */
+  queue(): Promise<PgBoss>
+  /**
+   * The worker that sends every email the site owes (lib/services/worker.ts), started with the
+   * server (instrumentation.ts): on PostgreSQL every instance runs one and they share the work.
+   */
+  worker(): Promise<Worker>
+  /** An email was just owed or a send started: the worker looks now. */
+  emailOwed(): void
 }
 
 type Env = typeof processEnv
-
-/** Where the emailed link leads: the sign-in page, holding the token for its Sign in button. */
-export const signInPageUrl = (token: string) =>
-  absoluteUrl(`/staff/sign-in?${new URLSearchParams({ token })}`)
 
 /** A function that makes its value once, on first call; a failed promise is made again next time. */
 function once<T>(make: () => T): () => T {
@@ -63,14 +70,11 @@ export function createServices(env: Env): SiteServices {
   const database = once(() =>
     openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }),
   )
-  const mailer = once(() =>
-    createMailer({
-      smtpUrl: env.SMTP_URL,
-      from: env.MAIL_FROM,
-      outboxDir: path.resolve(/* turbopackIgnore: true */ env.DATA_DIR, 'outbox'),
-    }),
-  )
-  const subscriberStore = once(() => database().then(createStore).then(purgeNowAndDaily))
+  const mailer = once(() => createMailer(mailConfig(env)))
+  const subscriberStore = once(async () => {
+    const db = await database()
+    return purgeNowAndDaily(await createStore(db), db)
+  })
   const signupLimiter = once(() =>
     siteRateLimiter({
       name: 'signup',
@@ -87,6 +91,12 @@ export function createServices(env: Env): SiteServices {
       windowMs: 10 * 60_000,
     }),
   )
+  let running: Worker | undefined
+  // The worker starts with the server; if the database was not up then, the first email owed starts it.
+  const emailOwed = () => {
+    if (running) running.wake()
+    else void worker().catch((error: unknown) => console.error('worker: not started', error))
+  }
   const staffAuth = once(() => {
     const secret = env.PREVIEW_SECRET
     if (!secret) return undefined
@@ -95,31 +105,99 @@ export function createServices(env: Env): SiteServices {
       secret,
       siteUrl: env.SITE_URL,
       roster: () => readRoster(),
-      // After the answer is sent, so that it takes as long for staff as for anyone else.
-      sendLink: (to, url) =>
-        after(async () => {
-          const token = new URL(url).searchParams.get('token') ?? ''
-          const href = signInPageUrl(token)
-          await mailer().send({
-            to,
-            subject: signInSubject,
-            ...(await renderEmail(createElement(SignInEmail, { href }))),
-          })
-        }),
+      // Owed before the answer is sent (Better Auth waits for this), then sent by the worker.
+      sendLink: async (to, url) => {
+        await oweEmail(await database(), {
+          kind: 'sign-in',
+          to,
+          cause: 'sign-in request',
+          payload: { token: new URL(url).searchParams.get('token') ?? '' },
+          expiresAt: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000),
+        })
+        emailOwed()
+      },
     })
   })
-  return { database, mailer, subscriberStore, signupLimiter, signInLimiter, staffAuth }
+  const queue = once(async () =>
+    openQueue(await database(), {
+      leaseSeconds: env.NEWSLETTER_SEND_LEASE_SECONDS,
+      retrySeconds: env.NEWSLETTER_SEND_RETRY_SECONDS,
+    }),
+  )
+  const worker = once(async () => {
+    const [db, boss, store] = await Promise.all([database(), queue(), subscriberStore()])
+    const log = (line: string) => console.error(line)
+    // NEWSLETTER_SEND_RATE a second, in whole emails: 0.5 is one every two seconds.
+    const perWindow = Math.max(1, Math.round(env.NEWSLETTER_SEND_RATE))
+    const sendIssueEmails = createIssueSender({
+      db,
+      store,
+      boss,
+      mailer: createMailer({ ...mailConfig(env), bulk: true }),
+      limiter: siteRateLimiter({
+        name: 'newsletter-send',
+        databaseUrl: env.DATABASE_URL,
+        limit: perWindow,
+        windowMs: Math.round((1000 * perWindow) / env.NEWSLETTER_SEND_RATE),
+      }),
+      compose: (slug) => composeNewIssue(slug),
+      leaseSeconds: env.NEWSLETTER_SEND_LEASE_SECONDS,
+      batchSize: sendBatchSize(env),
+      log,
+    })
+    running = startWorker(
+      [
+        {
+          name: 'owed emails',
+          round: () => sendOwedEmails({ db, mailer: mailer(), compose: composeOwed, log }),
+        },
+        { name: 'new-issue emails', round: sendIssueEmails },
+      ],
+      { pauseMs: env.NEWSLETTER_SEND_RETRY_SECONDS * 1000, log },
+    )
+    return running
+  })
+  return {
+    database,
+    mailer,
+    subscriberStore,
+    signupLimiter,
+    signInLimiter,
+    staffAuth,
+    queue,
+    worker,
+    emailOwed,
+  }
 }
 
+type MailEnv = Pick<Env, 'SMTP_URL' | 'MAIL_FROM' | 'DATA_DIR'>
+type SendEnv = Pick<Env, 'NEWSLETTER_SEND_RATE' | 'NEWSLETTER_SEND_LEASE_SECONDS'>
+
+/** SMTP_URL's server, or the outbox folder in DATA_DIR on the embedded default. */
+export const mailConfig = (env: MailEnv) => ({
+  smtpUrl: env.SMTP_URL,
+  from: env.MAIL_FROM,
+  outboxDir: path.resolve(/* turbopackIgnore: true */ env.DATA_DIR, 'outbox'),
+})
+
 /**
- * Addresses never confirmed are removed 30 days after signing up: when the site first opens its
- * database, then once a day while it runs.
+ * Jobs a sender fetches at a time: a batch must be sent well within its lease, or the queue would
+ * hand its last jobs to another sender while they wait here for their turn at a slow pace.
  */
-async function purgeNowAndDaily(store: SubscriberStore): Promise<SubscriberStore> {
+export const sendBatchSize = (env: SendEnv) =>
+  Math.max(
+    1,
+    Math.min(50, Math.floor((env.NEWSLETTER_SEND_RATE * env.NEWSLETTER_SEND_LEASE_SECONDS) / 2)),
+  )
+
+/**
+ * Addresses never confirmed are removed 30 days after signing up, and the record of owed emails
+ * sent 30 days ago: when the site first opens its database, then once a day while it runs.
+ */
+async function purgeNowAndDaily(store: SubscriberStore, db: Database): Promise<SubscriberStore> {
   const purge = () =>
-    store.purgeUnconfirmed().catch((error: unknown) => {
-      console.error('newsletter: could not remove unconfirmed addresses', error)
-      return 0
+    Promise.all([store.purgeUnconfirmed(), purgeOwedEmails(db)]).catch((error: unknown) => {
+      console.error('newsletter: could not remove unconfirmed addresses or old owed emails', error)
     })
   await purge()
   setInterval(() => void purge(), 86_400_000).unref()
