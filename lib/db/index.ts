@@ -4,6 +4,7 @@ import { migrate } from './migrations'
 
 export type { Database, Params, Queryable } from './database'
 export { migrate, migrations, type Migration } from './migrations'
+export { DatabaseInUse } from './pglite'
 
 export type DatabaseConfig = { databaseUrl?: string; dataDir: string }
 

@@ -50,7 +50,7 @@ function lock(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const owner = Number(readFileSync(file, 'utf8'))
       if (owner && owner !== process.pid && alive(owner)) {
-        throw new Error(
+        throw new DatabaseInUse(
           `The embedded database ${dir} is in use by process ${owner} (is the site running?). ` +
             'Stop that process first, or set DATABASE_URL to use PostgreSQL.',
         )
@@ -60,6 +60,9 @@ function lock(dir: string): () => void {
   }
   throw new Error(`Could not lock ${file}`)
 }
+
+/** The embedded database is held by another live process: the site's server, most likely. */
+export class DatabaseInUse extends Error {}
 
 function alive(pid: number): boolean {
   try {

@@ -32,6 +32,13 @@ export type MailConfig = {
   bulk?: boolean
 }
 
+/** SMTP_URL's server, or the outbox folder in DATA_DIR on the embedded default. */
+export const mailConfig = (env: { SMTP_URL?: string; MAIL_FROM: string; DATA_DIR: string }) => ({
+  smtpUrl: env.SMTP_URL,
+  from: env.MAIL_FROM,
+  outboxDir: path.resolve(/* turbopackIgnore: true */ env.DATA_DIR, 'outbox'),
+})
+
 export type Mailer = {
   /** Sends (or files) one message; resolves once the server accepted it or the file is written. */
   send(mail: Mail): Promise<{ messageId: string; file?: string }>

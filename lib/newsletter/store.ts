@@ -51,6 +51,18 @@ export const confirmation = {
   pendingForMs: 30 * 86_400_000,
 } as const
 
+/** A subscriber's columns, as the Subscriber type names them. */
+const SUBSCRIBER = `
+  id::text as id, email, status,
+  ${utc('consented_at', 'consentedAt')},
+  consent_text as "consentText", consent_version as "consentVersion",
+  ${utc('confirmed_at', 'confirmedAt')},
+  ${utc('unsubscribed_at', 'unsubscribedAt')},
+  ${utc('bounced_at', 'bouncedAt')},
+  source_path as "sourcePath", source_review as "sourceReview",
+  source_issue as "sourceIssue", utm_source as "utmSource", utm_medium as "utmMedium",
+  utm_campaign as "utmCampaign", utm_content as "utmContent", utm_term as "utmTerm"`
+
 /** The one set of queries, run unchanged on PGlite and on PostgreSQL. */
 const sql = {
   // A new address is pending. One already here keeps its first consent and its status, unless
@@ -69,7 +81,7 @@ const sql = {
       utm_content = excluded.utm_content, utm_term = excluded.utm_term
     where subscribers.status in ('unsubscribed', 'bounced')`,
   // Locks the row, so two signups of one address at once count each other's emails.
-  find: `
+  lockOne: `
     select id::text as id, status, unsubscribe_token as "unsubscribeToken"
     from subscribers where lower(email) = lower($1) for update`,
   recentConfirmations: `
@@ -107,21 +119,11 @@ const sql = {
   erase: `delete from subscribers where lower(email) = lower($1) returning id`,
   // The emails once owed to an erased address go with it, sent or not.
   eraseOwed: `delete from owed_emails where lower(recipient) = lower($1)`,
-  page: `
-    select id::text as id, email, status,
-           ${utc('consented_at', 'consentedAt')},
-           consent_text as "consentText", consent_version as "consentVersion",
-           ${utc('confirmed_at', 'confirmedAt')},
-           ${utc('unsubscribed_at', 'unsubscribedAt')},
-           ${utc('bounced_at', 'bouncedAt')},
-           source_path as "sourcePath", source_review as "sourceReview",
-           source_issue as "sourceIssue", utm_source as "utmSource", utm_medium as "utmMedium",
-           utm_campaign as "utmCampaign", utm_content as "utmContent", utm_term as "utmTerm"
-    from subscribers
-    where id > $1::bigint
+  page: `select ${SUBSCRIBER} from subscribers where id > $1::bigint
     -- Qualified: a bare "id" here would mean the text column selected above, and sort 10 before 9.
     order by subscribers.id
     limit $2`,
+  findOne: `select ${SUBSCRIBER} from subscribers where lower(email) = lower($1)`,
   count: 'select count(*)::int as n from subscribers',
   countByStatus: 'select status, count(*)::int as n from subscribers group by status',
 } as const
@@ -154,6 +156,8 @@ export interface SubscriberStore {
   markBounced(subscriberId: string, now?: Date): Promise<void>
   /** Removes addresses left unconfirmed for 30 days; gives how many. */
   purgeUnconfirmed(now?: Date): Promise<number>
+  /** The subscriber with exactly this address (its case aside), if there is one. */
+  find(email: string): Promise<Subscriber | undefined>
   /** Forgets an address and its consent record; gives whether it was there. */
   erase(email: string): Promise<boolean>
   /** Every subscriber in signup order, a page at a time (for the export). */
@@ -192,7 +196,7 @@ export async function createStore(db: Database): Promise<SubscriberStore> {
           id: string
           status: SubscriberStatus
           unsubscribeToken: string
-        }>(sql.find, [s.email])
+        }>(sql.lockOne, [s.email])
         if (!row || row.status === 'confirmed') return {}
         const [sent] = await tx.query<{ recent: number; today: number }>(sql.recentConfirmations, [
           row.id,
@@ -237,6 +241,9 @@ export async function createStore(db: Database): Promise<SubscriberStore> {
     },
     async purgeUnconfirmed(now = new Date()) {
       return (await db.query(sql.purge + ' returning id', [now])).length
+    },
+    async find(email) {
+      return (await db.query<Subscriber>(sql.findOne, [email]))[0]
     },
     erase: (email) =>
       db.transaction(async (tx) => {

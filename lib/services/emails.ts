@@ -15,17 +15,24 @@ export const signInPageUrl = (token: string) =>
 /** A test copy's unsubscribe link holds no reader's token: it leads to the page, which says so. */
 export const TEST_COPY_TOKEN = 'test-copy'
 
-/** A test copy of an issue's email, as readers get it but for its subject's mark. */
-export async function composeTestCopy(issueSlug: string): Promise<Composed> {
+/** An issue's email as a reader holding `unsubscribeToken` gets it. */
+export async function composeIssueEmail(
+  issueSlug: string,
+  unsubscribeToken: string,
+): Promise<Composed> {
   const issue = composeNewIssue(issueSlug)
   if (!issue) throw new Error(`There is no issue "${issueSlug}" in content/issues/.`)
   return {
-    subject: `[Test] ${newIssueSubject(issue)}`,
-    ...(await renderEmail(
-      createElement(NewIssueEmail, { issue, unsubscribeToken: TEST_COPY_TOKEN }),
-    )),
-    unsubscribeUrl: oneClickUrl(TEST_COPY_TOKEN),
+    subject: newIssueSubject(issue),
+    ...(await renderEmail(createElement(NewIssueEmail, { issue, unsubscribeToken }))),
+    unsubscribeUrl: oneClickUrl(unsubscribeToken),
   }
+}
+
+/** A test copy of an issue's email: as readers get it, its subject marked. */
+export async function composeTestCopy(issueSlug: string): Promise<Composed> {
+  const email = await composeIssueEmail(issueSlug, TEST_COPY_TOKEN)
+  return { ...email, subject: `[Test] ${email.subject}` }
 }
 
 /** Each kind of owed email (lib/mail/owed.ts), composed from what its record holds. */

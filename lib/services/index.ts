@@ -1,11 +1,10 @@
-import path from 'node:path'
 import type PgBoss from 'pg-boss'
 import { openDatabase, type Database } from '@/lib/db'
 import { env as processEnv } from '@/lib/env'
-import { createMailer, type Mailer } from '@/lib/mail'
+import { createMailer, mailConfig, type Mailer } from '@/lib/mail'
 import { oweEmail, purgeOwedEmails, sendOwedEmails } from '@/lib/mail/owed'
 import { composeNewIssue } from '@/lib/newsletter/new-issue'
-import { openQueue } from '@/lib/newsletter/send/queue'
+import { openQueue, sendBatchSize, sendLimiter } from '@/lib/newsletter/send/queue'
 import { createIssueSender } from '@/lib/newsletter/send/sender'
 import { createStore, type SubscriberStore } from '@/lib/newsletter/store'
 import { siteRateLimiter, type RateLimiter } from '@/lib/security/rate-limit'
@@ -127,19 +126,12 @@ export function createServices(env: Env): SiteServices {
   const worker = once(async () => {
     const [db, boss, store] = await Promise.all([database(), queue(), subscriberStore()])
     const log = (line: string) => console.error(line)
-    // NEWSLETTER_SEND_RATE a second, in whole emails: 0.5 is one every two seconds.
-    const perWindow = Math.max(1, Math.round(env.NEWSLETTER_SEND_RATE))
     const sendIssueEmails = createIssueSender({
       db,
       store,
       boss,
       mailer: createMailer({ ...mailConfig(env), bulk: true }),
-      limiter: siteRateLimiter({
-        name: 'newsletter-send',
-        databaseUrl: env.DATABASE_URL,
-        limit: perWindow,
-        windowMs: Math.round((1000 * perWindow) / env.NEWSLETTER_SEND_RATE),
-      }),
+      limiter: sendLimiter(env),
       compose: (slug) => composeNewIssue(slug),
       leaseSeconds: env.NEWSLETTER_SEND_LEASE_SECONDS,
       batchSize: sendBatchSize(env),
@@ -149,7 +141,14 @@ export function createServices(env: Env): SiteServices {
       [
         {
           name: 'owed emails',
-          round: () => sendOwedEmails({ db, mailer: mailer(), compose: composeOwed, log }),
+          round: () =>
+            sendOwedEmails({
+              db,
+              mailer: mailer(),
+              compose: composeOwed,
+              leaseSeconds: env.NEWSLETTER_SEND_LEASE_SECONDS,
+              log,
+            }),
         },
         { name: 'new-issue emails', round: sendIssueEmails },
       ],
@@ -169,26 +168,6 @@ export function createServices(env: Env): SiteServices {
     emailOwed,
   }
 }
-
-type MailEnv = Pick<Env, 'SMTP_URL' | 'MAIL_FROM' | 'DATA_DIR'>
-type SendEnv = Pick<Env, 'NEWSLETTER_SEND_RATE' | 'NEWSLETTER_SEND_LEASE_SECONDS'>
-
-/** SMTP_URL's server, or the outbox folder in DATA_DIR on the embedded default. */
-export const mailConfig = (env: MailEnv) => ({
-  smtpUrl: env.SMTP_URL,
-  from: env.MAIL_FROM,
-  outboxDir: path.resolve(/* turbopackIgnore: true */ env.DATA_DIR, 'outbox'),
-})
-
-/**
- * Jobs a sender fetches at a time: a batch must be sent well within its lease, or the queue would
- * hand its last jobs to another sender while they wait here for their turn at a slow pace.
- */
-export const sendBatchSize = (env: SendEnv) =>
-  Math.max(
-    1,
-    Math.min(50, Math.floor((env.NEWSLETTER_SEND_RATE * env.NEWSLETTER_SEND_LEASE_SECONDS) / 2)),
-  )
 
 /**
  * Addresses never confirmed are removed 30 days after signing up, and the record of owed emails

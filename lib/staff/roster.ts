@@ -56,4 +56,6 @@ export const roleOf = (roster: Roster, address: string): Role | undefined =>
 export const may = {
   desk: (role: Role | undefined) => role === 'editor',
   signups: (role: Role | undefined) => role === 'editor' || role === 'marketing',
+  /** The newsletter desk: preview, test, send, pause; readers' requests. */
+  newsletter: (role: Role | undefined) => role === 'editor' || role === 'marketing',
 }

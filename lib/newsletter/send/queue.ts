@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss'
 import type { Database, Queryable } from '@/lib/db'
+import { siteRateLimiter } from '@/lib/security/rate-limit'
 
 /** The queue of newsletter emails: one job per (issue, reader). */
 export const QUEUE = 'newsletter-email'
@@ -59,4 +60,29 @@ export async function openQueue(
     retentionDays: 30,
   })
   return boss
+}
+
+/**
+ * Jobs a sender fetches at a time: a batch must be sent well within its lease, or the queue would
+ * hand its last jobs to another sender while they wait there for their turn at a slow pace.
+ */
+export const sendBatchSize = (env: {
+  NEWSLETTER_SEND_RATE: number
+  NEWSLETTER_SEND_LEASE_SECONDS: number
+}) =>
+  Math.max(
+    1,
+    Math.min(50, Math.floor((env.NEWSLETTER_SEND_RATE * env.NEWSLETTER_SEND_LEASE_SECONDS) / 2)),
+  )
+
+/** Paces sending: NEWSLETTER_SEND_RATE emails a second, counted across instances on PostgreSQL. */
+export function sendLimiter(env: { NEWSLETTER_SEND_RATE: number; DATABASE_URL?: string }) {
+  // In whole emails: 0.5 a second is one every two seconds.
+  const perWindow = Math.max(1, Math.round(env.NEWSLETTER_SEND_RATE))
+  return siteRateLimiter({
+    name: 'newsletter-send',
+    databaseUrl: env.DATABASE_URL,
+    limit: perWindow,
+    windowMs: Math.round((1000 * perWindow) / env.NEWSLETTER_SEND_RATE),
+  })
 }

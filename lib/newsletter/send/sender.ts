@@ -141,8 +141,9 @@ export async function startSend(
 ): Promise<StartOutcome> {
   const [known] = await db.query<{ paused: boolean }>(sql.sendOf, [issue])
   if (!known) return { outcome: 'started', queued: await enqueueIssue(db, boss, issue, by) }
-  if (known.paused) return { outcome: 'resumed', progress: await resumeSend(db, boss, issue) }
+  const resumed = known.paused && (await resumeSend(db, boss, issue))
   const now = await progress(db, issue)
+  if (resumed) return { outcome: 'resumed', progress: now }
   return { outcome: now.waiting > 0 ? 'sending' : 'already-sent', progress: now }
 }
 
@@ -151,14 +152,14 @@ export async function pauseSend(db: Queryable, issue: string, by: string): Promi
   return (await db.query(sql.pause, [issue, by])).length > 0
 }
 
-/** Resumes a paused send: a job again for each delivery still waiting. */
-export async function resumeSend(db: Database, boss: PgBoss, issue: string): Promise<Progress> {
-  await db.transaction(async (tx) => {
+/** Resumes a paused send: a job again for each delivery still waiting. False if it was not paused. */
+export async function resumeSend(db: Database, boss: PgBoss, issue: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
     const [resumed] = await tx.query(sql.resume, [issue])
-    if (!resumed) return
+    if (!resumed) return false
     await insertJobs(tx, boss, issue, await tx.query<{ subscriber: string }>(sql.waiting, [issue]))
+    return true
   })
-  return progress(db, issue)
 }
 
 export type SendState = {
