@@ -5,9 +5,9 @@ import { expect, test, type Browser, type Page } from './support/test'
 import { E2E_PREVIEW_SECRET, flagship, unpublished } from './support/fixtures'
 import { violations } from './support/axe'
 import { mailbox } from './support/mailbox'
+import { askForLink as askFor, signIn as signInAs } from './support/staff'
 import { startServer, type Server } from './support/servers'
 import { startTestSmtp, type TestSmtp } from '../scripts/testing/smtp'
-import { signInMessages } from '../lib/staff/sign-in'
 
 /**
  * Staff sign in with a link from their email (read from a real SMTP server), then do their work:
@@ -47,23 +47,8 @@ test.afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function askForLink(page: Page, email: string) {
-  await page.goto(`${server.base}/staff`)
-  await expect(page).toHaveURL(/\/staff\/sign-in$/)
-  await page.getByLabel('Your staff email address').fill(email)
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
-  await expect(page.getByText(signInMessages.sent)).toBeVisible()
-}
-
-/** Signs `page` in as `email` through the link in the email it then receives. */
-async function signIn(page: Page, email: string): Promise<string> {
-  const received = inbox.to(email).length
-  await askForLink(page, email)
-  const link = inbox.linkIn(await inbox.next(email, received + 1), '/staff/sign-in?token=')
-  await page.goto(link)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  return link
-}
+const askForLink = (page: Page, email: string) => askFor(page, server.base, email)
+const signIn = (page: Page, email: string) => signInAs(page, server.base, inbox, email)
 
 const heroOf = (piece: { url: string }) =>
   `${server.base}/images/stills/${piece.url.split('/').pop()}-hero.jpg`

@@ -15,6 +15,7 @@ const sql = {
     insert into newsletter_sends (issue, started_by) values ($1, $2) on conflict (issue) do nothing`,
   sendOf: `select paused_at is not null as paused from newsletter_sends where issue = $1`,
   paused: `select issue from newsletter_sends where paused_at is not null`,
+  isPaused: `select 1 from newsletter_sends where issue = $1 and paused_at is not null`,
   pause: `
     update newsletter_sends set paused_at = now(), paused_by = $2
     where issue = $1 and paused_at is null
@@ -221,13 +222,15 @@ export function createIssueSender(deps: SenderDeps): () => Promise<Round> {
 
   async function deliver(
     job: EmailJob,
-  ): Promise<{ ok: true } | { ok: false; error: string } | 'held'> {
+  ): Promise<{ ok: true } | { ok: false; error: string } | 'held' | 'paused'> {
     // Paced before the claim, so that a claim is always followed at once by its send.
     for (;;) {
       const allowance = await limiter.take('newsletter')
       if (allowance.ok) break
       await sleep(allowance.retryAfterMs)
     }
+    // Paused since the batch was fetched: Pause takes effect between two emails.
+    if ((await db.query(sql.isPaused, [job.issue])).length > 0) return 'paused'
     const key = [job.issue, job.subscriber, leaseSeconds] as const
     const [reader] = await db.query<{ email: string; unsubscribeToken: string }>(sql.claim, key)
     if (!reader) {
@@ -265,11 +268,8 @@ export function createIssueSender(deps: SenderDeps): () => Promise<Round> {
     const fetched = ((await boss.fetch<EmailJob>(QUEUE, { batchSize })) ??
       []) as PgBoss.Job<EmailJob>[]
     if (fetched.length === 0) return { handled: 0 }
-    const paused = new Set(
-      fetched.length ? (await db.query<{ issue: string }>(sql.paused)).map((r) => r.issue) : [],
-    )
+    const paused = new Set((await db.query<{ issue: string }>(sql.paused)).map((r) => r.issue))
     const dropped = fetched.filter((job) => paused.has(job.data.issue)).map((job) => job.id)
-    if (dropped.length) await boss.deleteJob(QUEUE, dropped)
     const jobs = fetched.filter((job) => !paused.has(job.data.issue))
     // A few emails at a time, so that one's wait on the mail server overlaps another's work.
     const done: string[] = []
@@ -281,16 +281,19 @@ export function createIssueSender(deps: SenderDeps): () => Promise<Round> {
         const job = jobs[next++]!
         const outcome = await deliver(job.data)
         if (outcome === 'held') held.push(job.id)
+        else if (outcome === 'paused') dropped.push(job.id)
         else if (outcome.ok) done.push(job.id)
         else failure ??= outcome.error
       }
     }
     await Promise.all(Array.from({ length: deps.concurrency ?? 4 }, lane))
+    // A paused send's jobs go; its ledger rows stay queued, and Resume makes them jobs again.
+    if (dropped.length) await boss.deleteJob(QUEUE, dropped)
     if (done.length) await boss.complete(QUEUE, done)
     for (const id of held) await boss.fail(QUEUE, id, { error: 'held by another sender' })
     if (failure !== undefined) {
       // The server is down or busy: the batch's unsent jobs wait for a retry.
-      const finished = new Set([...done, ...held])
+      const finished = new Set([...done, ...held, ...dropped])
       for (const job of jobs)
         if (!finished.has(job.id)) await boss.fail(QUEUE, job.id, { error: failure })
     }

@@ -1,5 +1,8 @@
+// A staff page is rendered per request and streamed: <PageNotFound /> would go out as a 200 there
+// (components/layout/page-not-found.tsx); staff browsers run scripts, so Next's own 404 serves.
+// eslint-disable-next-line no-restricted-imports
+import { notFound } from 'next/navigation'
 import { PageHeader } from '@/components/layout/page-header'
-import { PageNotFound } from '@/components/layout/page-not-found'
 import { Link } from '@/components/ui/link'
 import {
   pauseSending,
@@ -59,7 +62,7 @@ export default async function IssueEmailPage({
   const staff = await requireStaff(may.newsletter)
   const { issue: slug } = await params
   const issue = getIssueOnSale(slug)
-  if (!issue) return <PageNotFound />
+  if (!issue) notFound()
   const query = await searchParams
   const site = services()
   const db = await site.database()
@@ -186,8 +189,15 @@ export default async function IssueEmailPage({
           </form>
         </div>
         <p className="mb-2 font-sans font-semibold">Subject: {preview.subject}</p>
-        <h3 className="mb-2 font-sans text-sm font-semibold">The plain-text part</h3>
-        <pre className="border-rule max-h-[32rem] overflow-auto rounded-sm border p-4 text-sm whitespace-pre-wrap">
+        <h3 id="plain-text" className="mb-2 font-sans text-sm font-semibold">
+          The plain-text part
+        </h3>
+        {/* Focusable, so that a keyboard can scroll it. */}
+        <pre
+          tabIndex={0}
+          aria-labelledby="plain-text"
+          className="border-rule max-h-[32rem] overflow-auto rounded-sm border p-4 text-sm whitespace-pre-wrap"
+        >
           {typeof preview.text === 'string' ? preview.text : ''}
         </pre>
       </section>
