@@ -126,11 +126,13 @@ export function createServices(env: Env): SiteServices {
   const worker = once(async () => {
     const [db, boss, store] = await Promise.all([database(), queue(), subscriberStore()])
     const log = (line: string) => console.error(line)
+    // One pool of connections for the worker's mail, kept open between messages.
+    const bulkMailer = createMailer({ ...mailConfig(env), bulk: true })
     const sendIssueEmails = createIssueSender({
       db,
       store,
       boss,
-      mailer: createMailer({ ...mailConfig(env), bulk: true }),
+      mailer: bulkMailer,
       limiter: sendLimiter(env),
       compose: (slug) => composeNewIssue(slug),
       leaseSeconds: env.NEWSLETTER_SEND_LEASE_SECONDS,
@@ -144,7 +146,7 @@ export function createServices(env: Env): SiteServices {
           round: () =>
             sendOwedEmails({
               db,
-              mailer: mailer(),
+              mailer: bulkMailer,
               compose: composeOwed,
               leaseSeconds: env.NEWSLETTER_SEND_LEASE_SECONDS,
               log,
