@@ -5,7 +5,8 @@
  *   --skip-build      measure the current .next build
  *   --scale 500,2000  the archive sizes to build and serve (default 500,2000,5000,20000; "none" to skip)
  *   --archive-only    only the archive sizes of --scale (default 20000): build, memory, renders, sitemap
- *   --send-only       only the newsletter's send throughput (10,000 emails into a local SMTP server)
+ *   --send-only       only the newsletter: the command's send throughput (10,000 emails into a local SMTP
+ *                     server), and readers' page times while the site sends 10,000 itself
  *   --memory-only     only the server's resident memory (warm, after a soak, a minute idle) on both databases
  *   --databases pglite|postgres  the soak on one database only
  *   --heap            the soak also snapshots the server's live JavaScript heap, warm and after
@@ -21,7 +22,12 @@ import { pageBytes, type Bytes } from './bytes'
 import { lineChart, stackedBars } from './charts'
 import { lighthouseMedian, type LighthouseScores } from './lighthouse'
 import { startNext, startStatic } from './servers'
-import { sendThroughput, type SendRun } from './newsletter-send'
+import {
+  pagesDuringSend,
+  sendThroughput,
+  type PagesDuringSend,
+  type SendRun,
+} from './newsletter-send'
 import { againstStatic, type Comparison } from './throughput'
 import { memorySoak, type MemoryRun } from './memory'
 import { startPostgres } from '../testing/postgres'
@@ -51,6 +57,7 @@ const SOAK_PORT = 3402
 const FLOOR_PORT = 3403
 const ARCHIVE_PORT = 3404
 const NO_SCRIPT_PORT = 3405
+const DESK_PORT = 3406
 
 type BuildRun = { reviews: number; ms: number; msPerReview: number; peakMemoryMiB: number | null }
 
@@ -105,11 +112,18 @@ function printThroughput({ next, static: file, ratio, rounds }: Comparison) {
   )
 }
 
-function printSend(send: SendRun) {
+function printSend(send: SendRun, during: PagesDuringSend) {
   console.log(
     `Newsletter send: ${send.messages} emails in ${send.seconds} s, ${send.messagesPerSecond} a second into a local SMTP server; sender peak memory ${send.peakMemoryMiB ?? '?'} MiB`,
   )
+  console.log(
+    `Pages while the site sends ${during.emails} emails itself (${during.sendSeconds.toFixed(1)} s, unpaced), against idle:`,
+  )
+  console.table({ idle: during.idle, 'during the send': during.sending })
 }
+
+const sendRuns = async () =>
+  [await sendThroughput(), await pagesDuringSend(root, DESK_PORT, Object.values(PAGES))] as const
 
 /** The soak on PGlite (the embedded default), then on a throwaway PostgreSQL server. */
 async function memoryRuns(): Promise<MemoryRun[]> {
@@ -237,7 +251,7 @@ function printArchives(runs: ArchiveRun[]) {
 
 async function main() {
   if (values['archive-only']) return printArchives(await archiveRuns('20000'))
-  if (values['send-only']) return printSend(await sendThroughput())
+  if (values['send-only']) return printSend(...(await sendRuns()))
   if (values['memory-only']) return printMemory(await memoryRuns())
   if (values['throughput-only']) {
     const next = await startNext(root, NEXT_PORT)
@@ -272,7 +286,7 @@ async function main() {
       bytes[name] = await pageBytes(`http://127.0.0.1:${NEXT_PORT}${url}`)
     const lighthouse = await lighthouseRuns()
     const throughput = await throughputRun()
-    const send = await sendThroughput()
+    const [send, pagesWhileSending] = await sendRuns()
     const memory = await memoryRuns()
 
     const archives = await archiveRuns('500,2000,5000,20000')
@@ -286,6 +300,7 @@ async function main() {
       throughput,
       builds,
       send,
+      pagesWhileSending,
       memory,
       archives,
     }
@@ -340,7 +355,7 @@ async function main() {
     )
     printLighthouse(lighthouse)
     printThroughput(throughput)
-    printSend(send)
+    printSend(send, pagesWhileSending)
     printMemory(memory)
     printArchives(archives)
     console.log('Builds')
