@@ -60,6 +60,8 @@ test('a signed-out browser sees no staff data on any staff URL', async ({ reques
   for (const url of [
     '/staff',
     '/staff/signups',
+    '/staff/newsletter',
+    '/staff/newsletter/june-2025',
     `/api/staff/preview?slug=${lantern.url.split('/').pop()}`,
   ]) {
     const response = await request.get(`${server.base}${url}`)
@@ -74,6 +76,7 @@ test('a signed-out browser sees no staff data on any staff URL', async ({ reques
   const csv = await request.get(`${server.base}/staff/signups.csv`)
   expect(csv.status()).toBe(401)
   expect(await csv.text()).not.toContain('breakdown')
+  expect((await request.get(`${server.base}/staff/newsletter/readers.csv`)).status()).toBe(401)
   // The staff pages are in no sitemap and no feed.
   for (const file of ['/sitemap.xml', '/feed.xml'])
     expect(await (await request.get(`${server.base}${file}`)).text()).not.toContain('/staff')
