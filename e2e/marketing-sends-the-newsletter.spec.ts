@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -9,7 +10,7 @@ import { startServer, type Server } from './support/servers'
 import { signIn } from './support/staff'
 import { openDatabase } from '../lib/db'
 import { migrate } from '../lib/db/migrations'
-import { seedReaders } from '../scripts/testing/newsletter'
+import { seedReaders, sendCommand } from '../scripts/testing/newsletter'
 import { startTestSmtp, type TestSmtp } from '../scripts/testing/smtp'
 
 /**
@@ -154,6 +155,19 @@ test('marketing previews the issue, tests it on themself, and sends it to 50 rea
   await page.goto(desk())
   await expect(page.getByRole('row', { name: /June 2025, No\. 401/ })).toContainText(`Sent`)
   await expect(page.getByRole('row', { name: /June 2025, No\. 401/ })).toContainText(MARKETING)
+  // The command for scripts asks the running site, which holds the embedded database: sent.
+  const command = spawnSync(process.execPath, sendCommand('june-2025'), {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      SITE_URL: server.base,
+      PREVIEW_SECRET: E2E_PREVIEW_SECRET,
+    },
+    encoding: 'utf8',
+  })
+  expect(command.status, command.stderr).toBe(0)
+  expect(command.stderr).toContain(`june-2025: already sent by the site at ${server.base}`)
+  expect(readersMailed()).toHaveLength(READERS)
 })
 
 test('the editor pauses a send and resumes it: each reader gets it once', async ({ page }) => {
