@@ -104,6 +104,10 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
     )
     expect(answer.status).toBe(200)
     expect(answer.thanked, answer.text.slice(0, 500)).toBe(true)
+    // The worker, in the server's process, sends the confirmation it owed into the outbox folder.
+    await expect
+      .poll(() => readdirSync(path.join(dataDir, 'outbox')).length, { timeout: 20_000 })
+      .toBe(1)
   } finally {
     await server.stop()
     rmSync(deployed, { recursive: true, force: true })

@@ -74,7 +74,14 @@ for (const [name, open] of bothDatabases()) {
       await owe('busy')
       await owe('after')
       // gone bounces, late expires, busy is deferred and ends the round; after is put back unsent.
-      const round = await sendOwedEmails({ db, mailer, compose })
+      const bounced: string[] = []
+      const round = await sendOwedEmails({
+        db,
+        mailer,
+        compose,
+        bounced: async (kind, to) => void bounced.push(`${kind} ${to}`),
+      })
+      expect(bounced).toEqual([`sign-in ${p}gone@example.com`])
       expect(round.handled).toBe(2)
       expect(round.failure).toMatch(/451/)
       expect(await owedCounts(db)).toMatchObject({ bounced: 1, expired: 1, deferred: 1, queued: 1 })

@@ -95,6 +95,8 @@ export type OwedSenderDeps = {
   mailer: Mailer
   /** The email of one kind, from its payload. */
   compose: (kind: OwedKind, payload: Record<string, string>) => Promise<Composed>
+  /** Told of a permanent failure (a 5xx): the address does not take mail. */
+  bounced?: (kind: OwedKind, recipient: string) => Promise<void>
   /** How long a claim holds an email before another sender may take it over (seconds). */
   leaseSeconds?: number
   batchSize?: number
@@ -144,6 +146,7 @@ export async function sendOwedEmails(deps: OwedSenderDeps): Promise<Round> {
       const message = error instanceof Error ? error.message : String(error)
       if (isPermanentFailure(error)) {
         await db.query(sql.final, [email.id, 'bounced', message])
+        await deps.bounced?.(email.kind, email.recipient)
         deps.log?.(`owed email ${email.id} (${email.kind}) bounced: ${message}`)
         handled++
         continue

@@ -154,6 +154,8 @@ export interface SubscriberStore {
   knowsUnsubscribe(token: string): Promise<boolean>
   /** A permanent delivery failure: never mailed again until they sign up and confirm anew. */
   markBounced(subscriberId: string, now?: Date): Promise<void>
+  /** The same, for the address a confirmation email to it bounced from. */
+  markAddressBounced(email: string, now?: Date): Promise<void>
   /** Removes addresses left unconfirmed for 30 days; gives how many. */
   purgeUnconfirmed(now?: Date): Promise<number>
   /** The subscriber with exactly this address (its case aside), if there is one. */
@@ -238,6 +240,9 @@ export async function createStore(db: Database): Promise<SubscriberStore> {
     knowsUnsubscribe,
     async markBounced(subscriberId, now = new Date()) {
       await db.query(leave('id = $1::bigint'), [subscriberId, 'bounced', now])
+    },
+    async markAddressBounced(email, now = new Date()) {
+      await db.query(leave('lower(email) = lower($1)'), [email, 'bounced', now])
     },
     async purgeUnconfirmed(now = new Date()) {
       return (await db.query(sql.purge + ' returning id', [now])).length

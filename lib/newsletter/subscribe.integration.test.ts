@@ -98,6 +98,9 @@ describe('signUp', () => {
     // Its token confirms the address: the email the worker will send holds a working link.
     expect(await store.confirm(owed[0]!.token, consentedAt)).toBe('confirmed')
     expect(woken).toEqual(['owed'])
+    // Had the mail server refused it for good, the address would be bounced, whatever its case.
+    await store.markAddressBounced('ANN@Example.com')
+    expect((await stored())[0]).toMatchObject({ status: 'bounced' })
   })
 
   it('thanks a bot that filled the honeypot and stores nothing, however bad the rest', async () => {

@@ -148,6 +148,11 @@ export function createServices(env: Env): SiteServices {
               db,
               mailer: bulkMailer,
               compose: composeOwed,
+              // A confirmation refused for good: the address is never mailed again until it signs
+              // up and confirms anew, as after a bounced issue.
+              bounced: async (kind, recipient) => {
+                if (kind === 'confirmation') await store.markAddressBounced(recipient)
+              },
               leaseSeconds: env.NEWSLETTER_SEND_LEASE_SECONDS,
               log,
             }),
