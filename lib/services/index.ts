@@ -159,7 +159,14 @@ export function createServices(env: Env): SiteServices {
         },
         { name: 'new-issue emails', round: sendIssueEmails },
       ],
-      { pauseMs: env.NEWSLETTER_SEND_RETRY_SECONDS * 1000, log },
+      {
+        // On PostgreSQL other instances owe emails and start sends: look every 2 seconds. The
+        // embedded database is this process's alone, which wakes the worker itself; a slow poll
+        // (for retries) leaves an idle server idle, so V8 can give memory back (docs/benchmarks.md).
+        idleMs: env.DATABASE_URL ? 2_000 : 30_000,
+        pauseMs: env.NEWSLETTER_SEND_RETRY_SECONDS * 1000,
+        log,
+      },
     )
     return running
   })
