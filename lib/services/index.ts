@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { createElement } from 'react'
 import { after } from 'next/server'
+import { createAnalytics, type Analytics } from '@/lib/analytics'
+import { publicPages } from '@/lib/content/public-pages'
 import { openDatabase, type Database } from '@/lib/db'
 import { env as processEnv } from '@/lib/env'
 import { createMailer, type Mailer } from '@/lib/mail'
@@ -34,6 +36,11 @@ export type SiteServices = {
   signInLimiter(): RateLimiter
   /** Staff sign-in; undefined when PREVIEW_SECRET is unset (staff pages are off). */
   staffAuth(): StaffAuth | undefined
+  /**
+   * Page views (lib/analytics/): salts, the per-visitor limit and the batch that stores them,
+   * with ended days rolled up and old raw events deleted at start and then hourly.
+   */
+  analytics(): Promise<Analytics>
 }
 
 type Env = typeof processEnv
@@ -108,7 +115,34 @@ export function createServices(env: Env): SiteServices {
         }),
     })
   })
-  return { database, mailer, subscriberStore, signupLimiter, signInLimiter, staffAuth }
+  const analytics = once(() =>
+    database().then((db) =>
+      maintainNowAndHourly(
+        createAnalytics({
+          db,
+          publicPaths: () => publicPaths(),
+          retentionDays: env.ANALYTICS_RETENTION_DAYS,
+          viewsPerMinute: env.ANALYTICS_VIEWS_PER_MINUTE,
+          trustedProxies: env.TRUSTED_PROXIES,
+        }),
+      ),
+    ),
+  )
+  return { database, mailer, subscriberStore, signupLimiter, signInLimiter, staffAuth, analytics }
+}
+
+/** Every page a beacon may name: the sitemap's list, and search. */
+const publicPaths = () => [...publicPages().map((p) => p.path), '/search']
+
+/** Ended days are rolled up (and raw events past retention deleted) at start, then hourly. */
+async function maintainNowAndHourly(analytics: Analytics): Promise<Analytics> {
+  const maintain = () =>
+    analytics.maintain().catch((error: unknown) => {
+      console.error('analytics: could not roll up page views', error)
+    })
+  await maintain()
+  setInterval(() => void maintain(), 3_600_000).unref()
+  return analytics
 }
 
 /**

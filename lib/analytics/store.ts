@@ -1,0 +1,150 @@
+import type { Database, Queryable } from '@/lib/db'
+import { addDays, localDay, type Day } from './days'
+import type { PageView } from './beacon'
+
+/** A page view as stored: what it records, to the minute, and that day's visitor hash. */
+export type StoredView = PageView & { at: Date; visitor: string }
+
+/**
+ * The rollups' breakdowns: each groups a day's events by its columns, with views and distinct
+ * visitors. A report reads one dimension, so its visitors are exact for each row and day.
+ */
+export const DIMENSIONS = {
+  total: [],
+  device: ['device'],
+  page: ['path', 'kind', 'review'],
+  referrer: ['referrer'],
+  campaign: ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content'],
+  campaign_page: [
+    'utm_source',
+    'utm_medium',
+    'utm_campaign',
+    'utm_content',
+    'path',
+    'kind',
+    'review',
+  ],
+  page_referrer: ['path', 'kind', 'review', 'referrer'],
+} as const satisfies Record<string, readonly string[]>
+export type Dimension = keyof typeof DIMENSIONS
+
+const COLUMNS = [
+  'at',
+  'day',
+  'path',
+  'kind',
+  'review',
+  'referrer',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_content',
+  'device',
+  'visitor',
+] as const
+
+/** Minutes only: the time of a view is not kept finer than that. */
+const toMinute = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000)
+
+/**
+ * Stores page views in one statement: a JSON array read by json_to_recordset, so that a batch
+ * of thousands is one round trip with one parameter, on PGlite and PostgreSQL alike.
+ */
+export async function insertViews(db: Queryable, views: readonly StoredView[]): Promise<void> {
+  if (views.length === 0) return
+  const rows = views.map((v) => ({
+    at: toMinute(v.at).toISOString(),
+    day: localDay(v.at),
+    path: v.path,
+    kind: v.kind,
+    review: v.review,
+    referrer: v.referrer,
+    utm_source: v.source,
+    utm_medium: v.medium,
+    utm_campaign: v.campaign,
+    utm_content: v.content,
+    device: v.device,
+    visitor: v.visitor,
+  }))
+  const types = COLUMNS.map(
+    (c) => `${c} ${c === 'at' ? 'timestamptz' : c === 'day' ? 'date' : 'text'}`,
+  )
+  await db.query(
+    `insert into analytics_events (${COLUMNS.join(', ')})
+     select ${COLUMNS.join(', ')} from json_to_recordset($1::json) as v(${types.join(', ')})`,
+    [JSON.stringify(rows)],
+  )
+}
+
+/** `select` of one dimension's columns (and '' for the others), grouped from raw events. */
+function rawGrouped(dimension: Dimension, where: string): string {
+  const columns: readonly string[] = DIMENSIONS[dimension]
+  const keys = columns.length ? `, ${columns.join(', ')}` : ''
+  return `select day, '${dimension}' as dimension${keys}, count(*)::int as views,
+            count(distinct visitor)::int as visitors
+          from analytics_events e where ${where} group by day${keys}`
+}
+
+/**
+ * Rolls up every day that has ended (with `graceMinutes` for views still in a batch) and has
+ * not been rolled up: its rollups rewritten from its events in one transaction, then marked.
+ * Gives the days rolled up.
+ */
+export async function rollUp(db: Database, now: Date, graceMinutes = 10): Promise<Day[]> {
+  const lastClosed = addDays(localDay(new Date(now.getTime() - graceMinutes * 60_000)), -1)
+  const pending = await db.query<{ day: Day }>(
+    `select distinct to_char(day, 'YYYY-MM-DD') as day from analytics_events e
+     where day <= $1 and not exists (select 1 from analytics_rolled_days r where r.day = e.day)
+     order by 1`,
+    [lastClosed],
+  )
+  for (const { day } of pending) {
+    await db.transaction(async (tx) => {
+      await tx.query('delete from analytics_daily where day = $1', [day])
+      for (const dimension of Object.keys(DIMENSIONS) as Dimension[]) {
+        const columns: readonly string[] = DIMENSIONS[dimension]
+        await tx.query(
+          `insert into analytics_daily (day, dimension${columns.map((c) => `, ${c}`).join('')}, views, visitors)
+           ${rawGrouped(dimension, 'day = $1')}`,
+          [day],
+        )
+      }
+      await tx.query('insert into analytics_rolled_days (day) values ($1) on conflict do nothing', [
+        day,
+      ])
+    })
+  }
+  return pending.map((p) => p.day)
+}
+
+/** Deletes raw events older than `keepDays` days whose day is rolled up; gives how many. */
+export async function purgeEvents(db: Queryable, now: Date, keepDays: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `with gone as (
+       delete from analytics_events e where day < $1
+         and exists (select 1 from analytics_rolled_days r where r.day = e.day)
+       returning 1)
+     select count(*)::int as n from gone`,
+    [addDays(localDay(now), -keepDays)],
+  )
+  return row?.n ?? 0
+}
+
+/**
+ * The rows of one dimension for the days from `$1` to `$2`: the rollups of rolled-up days and,
+ * for the days after the last one rolled up (today, and a day still in its grace), the same
+ * grouping of their raw events. Days are rolled up in order, so those are the only ones left.
+ */
+export function dailyRows(dimension: Dimension): string {
+  const columns: readonly string[] = DIMENSIONS[dimension]
+  const keys = columns.length ? `, ${columns.join(', ')}` : ''
+  const live = rawGrouped(
+    dimension,
+    `day between $1::date and $2::date
+     and day > coalesce((select max(day) from analytics_rolled_days), '0001-01-01'::date)`,
+  )
+  return `(select day${keys}, views, visitors from analytics_daily
+            where dimension = '${dimension}' and day between $1::date and $2::date
+           union all
+           select day${keys}, views, visitors from (${live}) live)`
+}
