@@ -56,4 +56,5 @@ export const roleOf = (roster: Roster, address: string): Role | undefined =>
 export const may = {
   desk: (role: Role | undefined) => role === 'editor',
   signups: (role: Role | undefined) => role === 'editor' || role === 'marketing',
+  analytics: (role: Role | undefined) => role === 'editor' || role === 'marketing',
 }
