@@ -1,5 +1,8 @@
 import { PageHeader } from '@/components/layout/page-header'
-import { PageNotFound } from '@/components/layout/page-not-found'
+// A staff page is rendered per request and streamed: <PageNotFound /> would go out as a 200 here.
+// Staff browsers run scripts, so Next's own 404 (drawn by the client) is the right answer.
+// eslint-disable-next-line no-restricted-imports
+import { notFound } from 'next/navigation'
 import { DailyChart } from '@/components/staff/daily-chart'
 import { FiguresTable } from '@/components/staff/figures-table'
 import { PeriodForm } from '@/components/staff/period-form'
@@ -31,7 +34,7 @@ export default async function ReviewAnalyticsPage({
   const staff = await requireStaff(may.analytics)
   const { slug } = await params
   const found = await reviewReportFor(slug, (await searchParams).days)
-  if (!found) return <PageNotFound />
+  if (!found) notFound()
   const { days, review, report } = found
   const csv = (table: string) =>
     `/staff/analytics.csv?days=${days}&table=${table}&review=${encodeURIComponent(slug)}`
