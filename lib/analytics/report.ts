@@ -61,7 +61,8 @@ export async function analyticsReport(db: Queryable, from: Day, to: Day): Promis
   const [byDay, byDevice, reviews, pages, referrers, campaigns, newsletterRows, signups] =
     await Promise.all([
       q<{ day: Day } & Figures>(
-        `select to_char(day, 'YYYY-MM-DD') as day, ${sum} from ${dailyRows('total')} t group by day`,
+        `select to_char(day, 'YYYY-MM-DD') as day, ${sum} from ${dailyRows('total', { byDay: true })} t
+         group by day`,
       ),
       q<{ device: string } & Figures>(
         `select device, ${sum} from ${dailyRows('device')} t group by device order by views desc, device`,
@@ -195,7 +196,7 @@ export async function reviewReport(
   const q = <Row>(sql: string) => db.query<Row>(sql, [from, to, review])
   const [byDay, referrers, campaigns] = await Promise.all([
     q<{ day: Day } & Figures>(
-      `select to_char(day, 'YYYY-MM-DD') as day, ${sum} from ${dailyRows('page')} t
+      `select to_char(day, 'YYYY-MM-DD') as day, ${sum} from ${dailyRows('page', { byDay: true })} t
        where kind = 'review' and review = $3 group by day`,
     ),
     q<{ referrer: string } & Figures>(

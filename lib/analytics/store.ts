@@ -114,7 +114,38 @@ export async function rollUp(db: Database, now: Date, graceMinutes = 10): Promis
       ])
     })
   }
+  await rollUpMonths(db, lastClosed)
   return pending.map((p) => p.day)
+}
+
+/** Adds up the daily rows of every month that ended by `lastClosed` and is not added up yet. */
+async function rollUpMonths(db: Database, lastClosed: Day): Promise<void> {
+  const months = await db.query<{ month: Day }>(
+    `select distinct to_char(date_trunc('month', day), 'YYYY-MM-DD') as month from analytics_daily d
+     where dimension = 'total' and day < date_trunc('month', $1::date + 1)
+       and not exists (
+         select 1 from analytics_rolled_months r where r.month = date_trunc('month', d.day))
+     order by 1`,
+    [lastClosed],
+  )
+  const all = [...new Set(Object.values(DIMENSIONS).flat())]
+  for (const { month } of months) {
+    await db.transaction(async (tx) => {
+      await tx.query('delete from analytics_monthly where day = $1', [month])
+      await tx.query(
+        `insert into analytics_monthly (day, dimension, ${all.join(', ')}, views, visitors)
+         select $1::date, dimension, ${all.join(', ')}, sum(views)::int, sum(visitors)::int
+         from analytics_daily
+         where day >= $1::date and day < ($1::date + interval '1 month')
+         group by dimension, ${all.join(', ')}`,
+        [month],
+      )
+      await tx.query(
+        'insert into analytics_rolled_months (month) values ($1) on conflict do nothing',
+        [month],
+      )
+    })
+  }
 }
 
 /** Deletes raw events older than `keepDays` days whose day is rolled up; gives how many. */
@@ -130,12 +161,22 @@ export async function purgeEvents(db: Queryable, now: Date, keepDays: number): P
   return row?.n ?? 0
 }
 
+/** The first day of the first whole month on or after `$1`. */
+const FIRST_WHOLE_MONTH = `(date_trunc('month', $1::date - 1) + interval '1 month')::date`
 /**
- * The rows of one dimension for the days from `$1` to `$2`: the rollups of rolled-up days and,
- * for the days after the last one rolled up (today, and a day still in its grace), the same
- * grouping of their raw events. Days are rolled up in order, so those are the only ones left.
+ * Where the months read from analytics_monthly stop: the month after `$2`'s (when `$2` ends
+ * its month) or `$2`'s own, and never past the last month added up.
  */
-export function dailyRows(dimension: Dimension): string {
+const MONTHS_END = `least(date_trunc('month', $2::date + 1)::date,
+  (select coalesce(max(month) + interval '1 month', '0001-01-01')::date from analytics_rolled_months))`
+
+/**
+ * The rows of one dimension for the days from `$1` to `$2`: whole months from the monthly
+ * rollups (unless `byDay`, for a chart), the other days from the daily ones, and the days after
+ * the last one rolled up (today, and a day still in its grace) grouped from their raw events.
+ * Days and months are rolled up in order, so nothing is read twice and nothing is left out.
+ */
+export function dailyRows(dimension: Dimension, { byDay = false } = {}): string {
   const columns: readonly string[] = DIMENSIONS[dimension]
   const keys = columns.length ? `, ${columns.join(', ')}` : ''
   const live = rawGrouped(
@@ -143,8 +184,17 @@ export function dailyRows(dimension: Dimension): string {
     `day between $1::date and $2::date
      and day > coalesce((select max(day) from analytics_rolled_days), '0001-01-01'::date)`,
   )
-  return `(select day${keys}, views, visitors from analytics_daily
-            where dimension = '${dimension}' and day between $1::date and $2::date
+  const months = byDay
+    ? ''
+    : `select day${keys}, views, visitors from analytics_monthly
+       where dimension = '${dimension}' and day >= ${FIRST_WHOLE_MONTH} and day < ${MONTHS_END}
+       union all`
+  const otherDays = byDay
+    ? ''
+    : `and (day < ${FIRST_WHOLE_MONTH} or day >= greatest(${FIRST_WHOLE_MONTH}, ${MONTHS_END}))`
+  return `(${months}
+           select day${keys}, views, visitors from analytics_daily
+            where dimension = '${dimension}' and day between $1::date and $2::date ${otherDays}
            union all
            select day${keys}, views, visitors from (${live}) live)`
 }

@@ -206,10 +206,24 @@ export const migrations: readonly Migration[] = [
       );
       create index analytics_daily_dimension_day on analytics_daily (dimension, day);
 
+      -- One review's page reads its rows alone.
+      create index analytics_daily_review on analytics_daily (review, dimension, day)
+        where review <> '';
+
       -- The days whose rollups are written: reports read those from analytics_daily, the rest
       -- (today, and any day not yet rolled up) from the raw events.
       create table analytics_rolled_days (
         day date primary key,
+        rolled_at timestamptz not null default now()
+      );
+
+      -- The same rows per calendar month (day: the month's first), added up from the daily ones
+      -- once the month has ended, so that a year's report reads 12 months' rows and not 365
+      -- days'. A period's visitors are the sum of its days', so months add up the same way.
+      create table analytics_monthly (like analytics_daily);
+      create index analytics_monthly_dimension_day on analytics_monthly (dimension, day);
+      create table analytics_rolled_months (
+        month date primary key,
         rolled_at timestamptz not null default now()
       );
     `,
