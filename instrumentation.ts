@@ -8,6 +8,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build')
     return
   const { services } = await import('@/lib/services')
+  // The analytics beacon, answered by the front door from here on (lib/front-door/beacon.mjs).
+  const { registerBeaconCollector } = await import('@/lib/front-door/beacon.mjs')
+  const { collect } = await import('@/lib/analytics/collect')
+  registerBeaconCollector(async (request) => collect(request, await services().analytics()))
   await services()
     .database()
     .catch((error: unknown) => console.error('database: not ready at start', error))
