@@ -2,7 +2,7 @@ import type { Queryable } from '@/lib/db'
 import { site } from '@/lib/site'
 import type { Campaign } from './beacon'
 import { addDays, daysFrom, localDay, type Day } from './days'
-import { dailyRows } from './store'
+import { boundsOf, dailyRows } from './store'
 
 export type Figures = { views: number; visitors: number }
 
@@ -57,37 +57,38 @@ const campaignKey = (c: Omit<Campaign, 'content'>) =>
  * comes back another day is another visitor, and a period's visitors are the sum of its days'.
  */
 export async function analyticsReport(db: Queryable, from: Day, to: Day): Promise<AnalyticsReport> {
-  const q = <Row>(sql: string) => db.query<Row>(sql, [from, to])
+  const b = await boundsOf(db, from, to)
+  const q = <Row>(sql: string, params: string[] = []) => db.query<Row>(sql, params)
   const [byDay, byDevice, reviews, pages, referrers, campaigns, newsletterRows, signups] =
     await Promise.all([
       q<{ day: Day } & Figures>(
-        `select to_char(day, 'YYYY-MM-DD') as day, ${sum} from ${dailyRows('total', { byDay: true })} t
+        `select to_char(day, 'YYYY-MM-DD') as day, ${sum} from ${dailyRows('total', b, { byDay: true })} t
          group by day`,
       ),
       q<{ device: string } & Figures>(
-        `select device, ${sum} from ${dailyRows('device')} t group by device order by views desc, device`,
+        `select device, ${sum} from ${dailyRows('device', b)} t group by device order by views desc, device`,
       ),
       q<{ review: string } & Figures>(
-        `select review, ${sum} from ${dailyRows('page')} t where kind = 'review'
+        `select review, ${sum} from ${dailyRows('page', b)} t where kind = 'review'
          group by review order by views desc, review limit ${TOP}`,
       ),
       q<{ path: string; kind: string } & Figures>(
-        `select path, kind, ${sum} from ${dailyRows('page')} t
+        `select path, kind, ${sum} from ${dailyRows('page', b)} t
          group by path, kind order by views desc, path limit ${TOP}`,
       ),
       q<{ referrer: string } & Figures>(
-        `select referrer, ${sum} from ${dailyRows('referrer')} t where referrer <> ''
+        `select referrer, ${sum} from ${dailyRows('referrer', b)} t where referrer <> ''
          group by referrer order by views desc, referrer limit ${TOP}`,
       ),
       q<Campaign & Figures>(
         `select utm_source as source, utm_medium as medium, utm_campaign as campaign,
            utm_content as content, ${sum}
-         from ${dailyRows('campaign')} t
+         from ${dailyRows('campaign', b)} t
          where utm_source <> '' or utm_medium <> '' or utm_campaign <> '' or utm_content <> ''
          group by 1, 2, 3, 4 order by views desc, 1, 2, 3, 4 limit ${TOP}`,
       ),
       q<{ issue: string; review: string } & Figures>(
-        `select utm_campaign as issue, review, ${sum} from ${dailyRows('campaign_page')} t
+        `select utm_campaign as issue, review, ${sum} from ${dailyRows('campaign_page', b)} t
          where utm_medium = 'email' group by 1, 2 order by 1, views desc, 2`,
       ),
       q<Omit<Campaign, 'content'> & { signups: number; confirmed: number }>(
@@ -97,6 +98,7 @@ export async function analyticsReport(db: Queryable, from: Day, to: Day): Promis
          from subscribers
          where (consented_at at time zone '${site.timeZone}')::date between $1::date and $2::date
          group by 1, 2, 3`,
+        [from, to],
       ),
     ])
 
@@ -111,7 +113,7 @@ export async function analyticsReport(db: Queryable, from: Day, to: Day): Promis
     issues.set(row.issue, issue)
   }
   const newsletterVisitors = await q<{ issue: string; visitors: number }>(
-    `select utm_campaign as issue, sum(visitors)::int as visitors from ${dailyRows('campaign')} t
+    `select utm_campaign as issue, sum(visitors)::int as visitors from ${dailyRows('campaign', b)} t
      where utm_medium = 'email' group by 1`,
   )
   // An issue's visitors come from the campaign rollup: summing its reviews' would count a reader
@@ -139,7 +141,7 @@ export async function analyticsReport(db: Queryable, from: Day, to: Day): Promis
   }
   const campaignVisitors = await q<Omit<Campaign, 'content'> & Figures>(
     `select utm_source as source, utm_medium as medium, utm_campaign as campaign, ${sum}
-     from ${dailyRows('campaign')} t
+     from ${dailyRows('campaign', b)} t
      where utm_source <> '' or utm_medium <> '' or utm_campaign <> ''
      group by 1, 2, 3`,
   )
@@ -193,22 +195,23 @@ export async function reviewReport(
   from: Day,
   to: Day,
 ): Promise<ReviewReport> {
-  const q = <Row>(sql: string) => db.query<Row>(sql, [from, to, review])
+  const b = await boundsOf(db, from, to)
+  const q = <Row>(sql: string) => db.query<Row>(sql, [review])
   const [byDay, referrers, campaigns] = await Promise.all([
     q<{ day: Day } & Figures>(
-      `select to_char(day, 'YYYY-MM-DD') as day, ${sum} from ${dailyRows('page', { byDay: true })} t
-       where kind = 'review' and review = $3 group by day`,
+      `select to_char(day, 'YYYY-MM-DD') as day, ${sum} from ${dailyRows('page', b, { byDay: true })} t
+       where kind = 'review' and review = $1 group by day`,
     ),
     q<{ referrer: string } & Figures>(
-      `select referrer, ${sum} from ${dailyRows('page_referrer')} t
-       where kind = 'review' and review = $3 and referrer <> ''
+      `select referrer, ${sum} from ${dailyRows('page_referrer', b)} t
+       where kind = 'review' and review = $1 and referrer <> ''
        group by referrer order by views desc, referrer limit ${TOP}`,
     ),
     q<Campaign & Figures>(
       `select utm_source as source, utm_medium as medium, utm_campaign as campaign,
          utm_content as content, ${sum}
-       from ${dailyRows('campaign_page')} t
-       where kind = 'review' and review = $3
+       from ${dailyRows('campaign_page', b)} t
+       where kind = 'review' and review = $1
          and (utm_source <> '' or utm_medium <> '' or utm_campaign <> '' or utm_content <> '')
        group by 1, 2, 3, 4 order by views desc, 1, 2, 3, 4 limit ${TOP}`,
     ),
@@ -234,10 +237,10 @@ export async function reviewReport(
 /** The most read reviews of the last `days` days: slugs, most views first. */
 export async function mostRead(db: Queryable, now: Date, days = 7, limit = 10): Promise<string[]> {
   const { from, to } = periodDays(days, now)
+  const b = await boundsOf(db, from, to)
   const rows = await db.query<{ review: string }>(
-    `select review from ${dailyRows('page')} t where kind = 'review'
+    `select review from ${dailyRows('page', b)} t where kind = 'review'
      group by review order by sum(views) desc, review limit ${Number(limit)}`,
-    [from, to],
   )
   return rows.map((r) => r.review)
 }

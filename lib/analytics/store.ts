@@ -161,40 +161,66 @@ export async function purgeEvents(db: Queryable, now: Date, keepDays: number): P
   return row?.n ?? 0
 }
 
-/** The first day of the first whole month on or after `$1`. */
-const FIRST_WHOLE_MONTH = `(date_trunc('month', $1::date - 1) + interval '1 month')::date`
 /**
- * Where the months read from analytics_monthly stop: the month after `$2`'s (when `$2` ends
- * its month) or `$2`'s own, and never past the last month added up.
+ * Where a period's rows come from: whole months rolled up (`monthsFrom` to before `monthsTo`),
+ * the other days rolled up, and the days from `liveFrom` (after the last day rolled up) from raw
+ * events. Read once per report, so that every query has plain date bounds its index can use.
  */
-const MONTHS_END = `least(date_trunc('month', $2::date + 1)::date,
-  (select coalesce(max(month) + interval '1 month', '0001-01-01')::date from analytics_rolled_months))`
+export type Bounds = { from: Day; to: Day; monthsFrom: Day; monthsTo: Day; liveFrom: Day }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const checked = (day: Day) => {
+  if (!DAY.test(day)) throw new Error(`analytics: not a day: ${day}`)
+  return day
+}
+const monthOf = (day: Day) => `${day.slice(0, 7)}-01`
+const nextMonth = (month: Day) => monthOf(addDays(month, 32))
+const latest = (a: Day, b: Day) => (a > b ? a : b)
+const earliest = (a: Day, b: Day) => (a < b ? a : b)
+
+export async function boundsOf(db: Queryable, from: Day, to: Day): Promise<Bounds> {
+  checked(from)
+  checked(to)
+  const [rolled] = await db.query<{ day: Day | null; month: Day | null }>(
+    `select (select to_char(max(day), 'YYYY-MM-DD') from analytics_rolled_days) as day,
+            (select to_char(max(month), 'YYYY-MM-DD') from analytics_rolled_months) as month`,
+  )
+  // The first whole month of the period, and the month after its last whole one.
+  const monthsFrom = from.endsWith('-01') ? from : nextMonth(monthOf(from))
+  const wholeTo = monthOf(addDays(to, 1))
+  const monthsTo = latest(
+    monthsFrom,
+    rolled?.month ? earliest(wholeTo, nextMonth(rolled.month)) : monthsFrom,
+  )
+  const liveFrom = latest(from, rolled?.day ? addDays(rolled.day, 1) : from)
+  return { from, to, monthsFrom, monthsTo, liveFrom }
+}
 
 /**
- * The rows of one dimension for the days from `$1` to `$2`: whole months from the monthly
- * rollups (unless `byDay`, for a chart), the other days from the daily ones, and the days after
- * the last one rolled up (today, and a day still in its grace) grouped from their raw events.
- * Days and months are rolled up in order, so nothing is read twice and nothing is left out.
+ * The rows of one dimension for a period: whole months from the monthly rollups (unless
+ * `byDay`, for a chart), the other days from the daily ones, and the days after the last one
+ * rolled up (today, and a day still in its grace) grouped from their raw events. Days and months
+ * are rolled up in order, so nothing is read twice and nothing is left out.
  */
-export function dailyRows(dimension: Dimension, { byDay = false } = {}): string {
+export function dailyRows(dimension: Dimension, b: Bounds, { byDay = false } = {}): string {
   const columns: readonly string[] = DIMENSIONS[dimension]
   const keys = columns.length ? `, ${columns.join(', ')}` : ''
-  const live = rawGrouped(
-    dimension,
-    `day between $1::date and $2::date
-     and day > coalesce((select max(day) from analytics_rolled_days), '0001-01-01'::date)`,
-  )
-  const months = byDay
-    ? ''
-    : `select day${keys}, views, visitors from analytics_monthly
-       where dimension = '${dimension}' and day >= ${FIRST_WHOLE_MONTH} and day < ${MONTHS_END}
-       union all`
-  const otherDays = byDay
-    ? ''
-    : `and (day < ${FIRST_WHOLE_MONTH} or day >= greatest(${FIRST_WHOLE_MONTH}, ${MONTHS_END}))`
-  return `(${months}
-           select day${keys}, views, visitors from analytics_daily
-            where dimension = '${dimension}' and day between $1::date and $2::date ${otherDays}
-           union all
-           select day${keys}, views, visitors from (${live}) live)`
+  const from = checked(b.from)
+  const to = checked(b.to)
+  const liveFrom = checked(b.liveFrom)
+  const monthsFrom = byDay ? from : checked(b.monthsFrom)
+  const monthsTo = byDay ? from : checked(b.monthsTo)
+  const rows = (table: string, where: string) =>
+    `select day${keys}, views, visitors from ${table} where dimension = '${dimension}' and ${where}`
+  const parts = [
+    rows('analytics_daily', `day >= '${from}' and day < '${earliest(monthsFrom, liveFrom)}'`),
+    rows('analytics_daily', `day >= '${monthsTo}' and day < '${liveFrom}' and day <= '${to}'`),
+    `select day${keys}, views, visitors from (${rawGrouped(
+      dimension,
+      `day >= '${liveFrom}' and day <= '${to}'`,
+    )}) live`,
+  ]
+  if (monthsFrom < monthsTo)
+    parts.unshift(rows('analytics_monthly', `day >= '${monthsFrom}' and day < '${monthsTo}'`))
+  return `(${parts.join(' union all ')})`
 }
