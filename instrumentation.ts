@@ -10,6 +10,10 @@ export async function register() {
     return
   const { services } = await import('@/lib/services')
   const site = services()
+  // The analytics beacon, answered by the front door from here on (lib/front-door/beacon.mjs).
+  const { registerBeaconCollector } = await import('@/lib/front-door/beacon.mjs')
+  const { collect } = await import('@/lib/analytics/collect')
+  registerBeaconCollector(async (request) => collect(request, await site.analytics()))
   await site
     .database()
     .catch((error: unknown) => console.error('database: not ready at start', error))

@@ -79,6 +79,16 @@ const schema = z.object({
   ),
   /** The GitHub App's slug (lets an editor without push rights be offered a fork). */
   NEXT_PUBLIC_KEYSTATIC_GITHUB_APP_SLUG: z.preprocess(blankIsUnset, z.string().optional()),
+  /** How many days raw page-view events are kept (their daily rollups are kept for ever). */
+  ANALYTICS_RETENTION_DAYS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(2).max(3660).default(30),
+  ),
+  /** Page views counted per visitor (a day's hash) per minute; more are refused with a 429. */
+  ANALYTICS_VIEWS_PER_MINUTE: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().positive().default(30),
+  ),
 })
 
 const parsed = schema.safeParse(process.env)

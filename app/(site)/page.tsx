@@ -9,6 +9,8 @@ import { criticOf, getCurrentIssue, getPublishedReviews } from '@/lib/content'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { site } from '@/lib/site'
 import { DateText } from '@/components/ui/date'
+import { MostRead } from '@/components/review/most-read'
+import { mostReadThisWeek } from '@/lib/analytics/most-read'
 
 export const revalidate = 30
 
@@ -20,9 +22,10 @@ export const metadata = {
   title: { absolute: homeTitle },
 }
 
-export default function HomePage() {
+export default async function HomePage() {
   const [lead, ...rest] = getPublishedReviews()
   const issue = getCurrentIssue()
+  const mostRead = await mostReadThisWeek()
   return (
     <>
       <JsonLd crumbs={trail()} />
@@ -73,6 +76,7 @@ export default function HomePage() {
           </Link>
         </p>
       </section>
+      <MostRead reviews={mostRead} className="mt-14" />
       {issue ? (
         <IssuePanel
           issue={issue}

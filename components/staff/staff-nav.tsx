@@ -12,6 +12,7 @@ export function StaffNav({ staff }: { staff: StaffMember }) {
       {may.desk(staff.role) ? <Link href="/staff">Desk</Link> : null}
       <Link href="/staff/newsletter">Newsletter</Link>
       <Link href="/staff/signups">Signups</Link>
+      {may.analytics(staff.role) ? <Link href="/staff/analytics">Analytics</Link> : null}
       <span className="text-muted ms-auto">
         Signed in as {staff.email} ({staff.role})
       </span>

@@ -201,6 +201,76 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'analytics',
+    // Page views counted by the beacon (lib/analytics/, docs/analytics.md). No IP address or user
+    // agent is stored: `visitor` is a hash made with that day's salt, and each salt is deleted
+    // once its day is over. Raw events are kept ANALYTICS_RETENTION_DAYS; the daily rollups for ever.
+    sql: `
+      create table analytics_events (
+        id bigint generated always as identity primary key,
+        at timestamptz not null,
+        day date not null,
+        path text not null check (length(path) between 1 and 200),
+        kind text not null check (kind in ('review', 'critic', 'genre', 'issue', 'home', 'other')),
+        review text not null default '',
+        referrer text not null default '',
+        utm_source text not null default '',
+        utm_medium text not null default '',
+        utm_campaign text not null default '',
+        utm_content text not null default '',
+        device text not null check (device in ('phone', 'desktop')),
+        visitor text not null
+      );
+      create index analytics_events_day on analytics_events (day);
+
+      create table analytics_salts (
+        day date primary key,
+        salt text not null
+      );
+
+      -- One row per (day, dimension, value of its columns); columns a dimension does not group by
+      -- are ''. Visitors are distinct within the row's day and values.
+      create table analytics_daily (
+        day date not null,
+        dimension text not null,
+        path text not null default '',
+        kind text not null default '',
+        review text not null default '',
+        referrer text not null default '',
+        utm_source text not null default '',
+        utm_medium text not null default '',
+        utm_campaign text not null default '',
+        utm_content text not null default '',
+        device text not null default '',
+        views integer not null,
+        visitors integer not null
+      );
+      create index analytics_daily_dimension_day on analytics_daily (dimension, day);
+
+      -- One review's page reads its rows alone.
+      create index analytics_daily_review on analytics_daily (review, dimension, day)
+        where review <> '';
+
+      -- The days whose rollups are written: reports read those from analytics_daily, the rest
+      -- (today, and any day not yet rolled up) from the raw events.
+      create table analytics_rolled_days (
+        day date primary key,
+        rolled_at timestamptz not null default now()
+      );
+
+      -- The same rows per calendar month (day: the month's first), added up from the daily ones
+      -- once the month has ended, so that a year's report reads 12 months' rows and not 365
+      -- days'. A period's visitors are the sum of its days', so months add up the same way.
+      create table analytics_monthly (like analytics_daily);
+      create index analytics_monthly_dimension_day on analytics_monthly (dimension, day);
+      create table analytics_rolled_months (
+        month date primary key,
+        rolled_at timestamptz not null default now()
+      );
+    `,
+  },
 ]
 
 /** Any number shared by every copy of the site, so two servers starting at once take turns. */

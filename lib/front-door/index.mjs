@@ -14,7 +14,8 @@
  *    (lib/page-cache/etag.mjs, brotli.mjs). Both watch what Next writes: 304 first, as a page
  *    answered 304 has no body to compress.
  * 6. A built script or stylesheet goes out from its brotli copy (./built-files.mjs).
- * 7. Everything else is Next's.
+ * 7. An analytics beacon is counted by the app's collector, without Next's routing (./beacon.mjs).
+ * 8. Everything else is Next's.
  */
 import { answerInBrotli } from '../page-cache/brotli.mjs'
 import { answerNotModified } from '../page-cache/etag.mjs'
@@ -29,6 +30,7 @@ import {
   scriptPolicyFor,
   securityHeaders,
 } from '../security/policy.mjs'
+import { answerBeacon } from './beacon.mjs'
 import { answerBuiltFile } from './built-files.mjs'
 import { originForm, refusal } from './refusal.mjs'
 
@@ -70,6 +72,7 @@ export function createFrontDoor({ next, distDir, trustedProxies }) {
 
     answerNotModified(response, request)
     answerInBrotli(response, request)
+    if (answerBeacon(request, response)) return
     const built = answerBuiltFile(request, response, distDir)
     if (built === false) void next(request, response)
     else if (built !== true) void built.then((done) => done || next(request, response))

@@ -1,4 +1,6 @@
 import type PgBoss from 'pg-boss'
+import { createAnalytics, type Analytics } from '@/lib/analytics'
+import { publicPages } from '@/lib/content/public-pages'
 import { openDatabase, type Database } from '@/lib/db'
 import { env as processEnv } from '@/lib/env'
 import { createMailer, mailConfig, type Mailer } from '@/lib/mail'
@@ -44,6 +46,11 @@ export type SiteServices = {
   worker(): Promise<Worker>
   /** An email was just owed or a send started: the worker looks now. */
   emailOwed(): void
+  /**
+   * Page views (lib/analytics/): salts, the per-visitor limit and the batch that stores them,
+   * with ended days rolled up and old raw events deleted at start and then hourly.
+   */
+  analytics(): Promise<Analytics>
 }
 
 type Env = typeof processEnv
@@ -170,6 +177,19 @@ export function createServices(env: Env): SiteServices {
     )
     return running
   })
+  const analytics = once(() =>
+    database().then((db) =>
+      maintainNowAndHourly(
+        createAnalytics({
+          db,
+          publicPaths: () => publicPaths(),
+          retentionDays: env.ANALYTICS_RETENTION_DAYS,
+          viewsPerMinute: env.ANALYTICS_VIEWS_PER_MINUTE,
+          trustedProxies: env.TRUSTED_PROXIES,
+        }),
+      ),
+    ),
+  )
   return {
     database,
     mailer,
@@ -180,7 +200,22 @@ export function createServices(env: Env): SiteServices {
     queue,
     worker,
     emailOwed,
+    analytics,
   }
+}
+
+/** Every page a beacon may name: the sitemap's list, and search. */
+const publicPaths = () => [...publicPages().map((p) => p.path), '/search']
+
+/** Ended days are rolled up (and raw events past retention deleted) at start, then hourly. */
+async function maintainNowAndHourly(analytics: Analytics): Promise<Analytics> {
+  const maintain = () =>
+    analytics.maintain().catch((error: unknown) => {
+      console.error('analytics: could not roll up page views', error)
+    })
+  await maintain()
+  setInterval(() => void maintain(), 3_600_000).unref()
+  return analytics
 }
 
 /**

@@ -58,4 +58,6 @@ export const may = {
   signups: (role: Role | undefined) => role === 'editor' || role === 'marketing',
   /** The newsletter desk: preview, test, send, pause; readers' requests. */
   newsletter: (role: Role | undefined) => role === 'editor' || role === 'marketing',
+  /** What every link brought: views, visitors, sources, campaigns. */
+  analytics: (role: Role | undefined) => role === 'editor' || role === 'marketing',
 }

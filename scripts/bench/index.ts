@@ -13,6 +13,11 @@
  *   --lighthouse-only only Lighthouse on the current build: each page, the same page without its scripts, and the empty-page floor
  *   --throughput-only only next start against a static server on the current build's pages
  *   --runs N          Lighthouse runs a page, the median kept (default 5)
+ *   --analytics-only  only the analytics: a year's report over 10 million generated events, 2,000
+ *                     beacons a second for 30 s on each database, the review page with and without
+ *                     its beacon (Lighthouse, on the current build)
+ *   --analytics-events N  events for the report at scale (default 10,000,000 on PostgreSQL)
+ *   --analytics-pglite-events N  the same on PGlite (default 1,000,000; 0 to skip)
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
@@ -34,6 +39,7 @@ import { startPostgres } from '../testing/postgres'
 import { startFloor } from './floor'
 import { startNoScriptProxy } from './no-script'
 import { archiveRun, type ArchiveRun, type Built } from './archive'
+import { beaconLoad, reportsAtScale, type BeaconLoad, type ReportAtScale } from './analytics'
 
 const { values } = parseArgs({
   options: {
@@ -47,6 +53,9 @@ const { values } = parseArgs({
     'archive-only': { type: 'boolean' },
     databases: { type: 'string' },
     heap: { type: 'boolean' },
+    'analytics-only': { type: 'boolean' },
+    'analytics-events': { type: 'string' },
+    'analytics-pglite-events': { type: 'string' },
   },
 })
 const root = process.cwd()
@@ -57,7 +66,8 @@ const SOAK_PORT = 3402
 const FLOOR_PORT = 3403
 const ARCHIVE_PORT = 3404
 const NO_SCRIPT_PORT = 3405
-const DESK_PORT = 3406
+const BEACON_PORT = 3406
+const DESK_PORT = 3407
 
 type BuildRun = { reviews: number; ms: number; msPerReview: number; peakMemoryMiB: number | null }
 
@@ -249,7 +259,89 @@ function printArchives(runs: ArchiveRun[]) {
   )
 }
 
+type AnalyticsRuns = {
+  reports: ReportAtScale[]
+  load: BeaconLoad[]
+  /** The review page with its beacon and with /analytics.js refused. */
+  review: { withBeacon: LighthouseScores; withoutBeacon: LighthouseScores }
+}
+
+/** The analytics' figures (issue 37): the report at scale, beacons under load, the beacon's cost. */
+async function analyticsRuns(running = false): Promise<AnalyticsRuns> {
+  const runs = Number(values.runs ?? 5)
+  const next = running ? undefined : await startNext(root, NEXT_PORT)
+  let review: AnalyticsRuns['review']
+  try {
+    const url = `http://127.0.0.1:${NEXT_PORT}${PAGES.review}`
+    // Interleaved, so that the machine's drift falls on both alike.
+    const withBeacon: LighthouseScores[] = []
+    const withoutBeacon: LighthouseScores[] = []
+    for (let i = 0; i < runs; i++) {
+      withBeacon.push(await lighthouseMedian(url, 1))
+      withoutBeacon.push(await lighthouseMedian(url, 1, ['*/analytics.js']))
+    }
+    const mid = (xs: LighthouseScores[]) =>
+      [...xs].sort((a, b) => a.performance - b.performance)[Math.floor(xs.length / 2)]!
+    review = { withBeacon: mid(withBeacon), withoutBeacon: mid(withoutBeacon) }
+  } finally {
+    await next?.stop()
+  }
+  const load: BeaconLoad[] = []
+  for (const database of ['pglite', 'postgres'] as const)
+    load.push(await beaconLoad(root, BEACON_PORT, database))
+  const reports = await reportsAtScale(
+    Number(values['analytics-events'] ?? 10_000_000),
+    Number(values['analytics-pglite-events'] ?? 1_000_000),
+  )
+  return { reports, load, review }
+}
+
+function printAnalytics({ reports, load, review }: AnalyticsRuns) {
+  console.log("\nAnalytics: a year's report (every table of /staff/analytics) from the rollups")
+  console.table(
+    reports.map((r) => ({
+      database: r.database,
+      events: r.events.toLocaleString('en-GB'),
+      'generated (s)': Math.round(r.generateMs / 1000),
+      'rolled up (s)': Math.round(r.rollUpMs / 1000),
+      'rollup rows': r.rollupRows,
+      'year report (ms, median of 5)': r.yearReportMs,
+      runs: r.runsMs.join(' '),
+    })),
+  )
+  console.log('Analytics: beacons against the server (202s counted in the database afterwards)')
+  console.table(
+    load.map((l) => ({
+      database: l.database,
+      'target /s': l.targetPerSecond,
+      'accepted /s': l.achievedPerSecond,
+      sent: l.sent,
+      accepted: l.accepted,
+      'refused (non-2xx)': l.refused,
+      errors: l.errors,
+      stored: l.stored,
+      lost: l.lost,
+      'review p95 idle (ms)': l.reviewIdleP95Ms,
+      'review p95 under load (ms)': l.reviewLoadedP95Ms,
+      ratio: l.reviewRatio,
+      'memory warm / peak (MiB)': `${l.memoryWarmMiB} / ${l.memoryPeakMiB}`,
+    })),
+  )
+  console.log('Analytics: the review page with and without its beacon (Lighthouse mobile, median)')
+  console.table(
+    Object.entries(review).map(([name, s]) => ({
+      page: name,
+      performance: s.performance,
+      'LCP (ms)': s.lcpMs,
+      'TBT (ms)': s.tbtMs,
+      'FCP (ms)': s.fcpMs,
+      CLS: s.cls,
+    })),
+  )
+}
+
 async function main() {
+  if (values['analytics-only']) return printAnalytics(await analyticsRuns())
   if (values['archive-only']) return printArchives(await archiveRuns('20000'))
   if (values['send-only']) return printSend(...(await sendRuns()))
   if (values['memory-only']) return printMemory(await memoryRuns())
@@ -288,6 +380,7 @@ async function main() {
     const throughput = await throughputRun()
     const [send, pagesWhileSending] = await sendRuns()
     const memory = await memoryRuns()
+    const analytics = await analyticsRuns(true)
 
     const archives = await archiveRuns('500,2000,5000,20000')
     for (const run of archives)
@@ -303,6 +396,7 @@ async function main() {
       pagesWhileSending,
       memory,
       archives,
+      analytics,
     }
     mkdirSync('bench-results', { recursive: true })
     writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2))
@@ -358,6 +452,7 @@ async function main() {
     printSend(send, pagesWhileSending)
     printMemory(memory)
     printArchives(archives)
+    printAnalytics(analytics)
     console.log('Builds')
     console.table(builds)
   } finally {

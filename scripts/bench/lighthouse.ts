@@ -14,8 +14,15 @@ export type LighthouseScores = {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 
-/** Lighthouse mobile (its default), the median of `runs` runs by performance score. */
-export async function lighthouseMedian(url: string, runs = 3): Promise<LighthouseScores> {
+/**
+ * Lighthouse mobile (its default), the median of `runs` runs by performance score; requests whose
+ * URL matches one of `blocked` are refused (the page without its analytics beacon).
+ */
+export async function lighthouseMedian(
+  url: string,
+  runs = 3,
+  blocked: string[] = [],
+): Promise<LighthouseScores> {
   const results: LighthouseScores[] = []
   for (let i = 0; i < runs; i++) {
     const chrome = await launch({
@@ -31,7 +38,12 @@ export async function lighthouseMedian(url: string, runs = 3): Promise<Lighthous
       ],
     })
     try {
-      const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' })
+      const run = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        blockedUrlPatterns: blocked,
+      })
       const lhr = run?.lhr
       if (!lhr) throw new Error('Lighthouse returned no result')
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)

@@ -11,6 +11,8 @@ import { MdxContent } from '@/components/mdx/mdx-content'
 import { ReleaseLine } from '@/components/review/release-line'
 import { ReviewStateNotice } from '@/components/review/review-state-notice'
 import { ReviewGrid } from '@/components/review/review-card'
+import { MostRead } from '@/components/review/most-read'
+import { mostReadThisWeek } from '@/lib/analytics/most-read'
 import { trail } from '@/lib/seo/breadcrumbs'
 import {
   criticOf,
@@ -70,6 +72,7 @@ export default async function ReviewPage({ params }: PageProps<'/reviews/[slug]'
   const critic = criticOf(review.critic)
   const issue = getCurrentIssue()
   const related = getRelatedReviews(review)
+  const mostRead = (await mostReadThisWeek(6)).filter((r) => r.slug !== review.slug).slice(0, 5)
 
   return (
     <>
@@ -137,6 +140,7 @@ export default async function ReviewPage({ params }: PageProps<'/reviews/[slug]'
           <ReviewGrid reviews={related} />
         </section>
       ) : null}
+      <MostRead reviews={mostRead} className="mx-auto mt-14 max-w-5xl" />
     </>
   )
 }

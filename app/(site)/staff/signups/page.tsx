@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
 import { PageHeader } from '@/components/layout/page-header'
+import { DailyChart } from '@/components/staff/daily-chart'
 import { StaffNav } from '@/components/staff/staff-nav'
 import { cell, field, headCell, secondaryButton, table } from '@/components/staff/styles'
+import { daysFrom, localDay } from '@/lib/analytics/days'
 import { formatDateTime } from '@/lib/format'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { may } from '@/lib/staff/roster'
@@ -28,6 +30,8 @@ export default async function SignupsPage({ searchParams }: PageProps<'/staff/si
   const staff = await requireStaff(may.signups)
   const days = periodOf((await searchParams).days)
   const report = await reportFor(String(days))
+  const byDay = new Map(report.byDay.map((d) => [d.day, d]))
+  const chartDays = daysFrom(localDay(report.from), localDay(report.to))
   return (
     <>
       <StaffNav staff={staff} />
@@ -61,6 +65,17 @@ export default async function SignupsPage({ searchParams }: PageProps<'/staff/si
         </a>
       </form>
 
+      <DailyChart
+        title={`Signups and confirmations per day, last ${days} days`}
+        description={`${report.total.signups} signups, ${report.total.confirmed} of them confirmed now; each day's figures are in the table “By day” below.`}
+        days={chartDays}
+        bars={{ label: 'Signups', values: chartDays.map((d) => byDay.get(d)?.signups ?? 0) }}
+        line={{
+          label: 'Of them confirmed',
+          values: chartDays.map((d) => byDay.get(d)?.confirmed ?? 0),
+        }}
+        className="mb-10"
+      />
       <CountsTable
         caption="In total"
         head={['Period']}
