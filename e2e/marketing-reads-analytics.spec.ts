@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { expect, test, type Browser, type BrowserContext, type Page } from './support/test'
 import { E2E_PREVIEW_SECRET, flagship, unpublished } from './support/fixtures'
 import { violations } from './support/axe'
-import { mailbox } from './support/mailbox'
-import { startServer, type Server } from './support/servers'
-import { startTestSmtp, type TestSmtp } from '../scripts/testing/smtp'
+import { staffSite } from './support/staff'
 
 /**
  * Readers arrive at reviews from a social post, the newsletter, a search engine and a hostile
@@ -21,31 +16,8 @@ const MARKETING = 'marketing@intertitle.example'
 const OTHER_REVIEW = '/reviews/sinners-2025'
 const SLUG = flagship.url.split('/').pop()!
 
-let smtp: TestSmtp
-let server: Server
-let dataDir: string
-const inbox = mailbox(
-  () => smtp,
-  () => server.base,
-)
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-analytics-'))
-  smtp = await startTestSmtp()
-  server = await startServer((base) => ({
-    PREVIEW_SECRET: E2E_PREVIEW_SECRET,
-    SMTP_URL: smtp.url,
-    SITE_URL: base,
-    DATA_DIR: dataDir,
-  }))
-})
-
-test.afterAll(async () => {
-  await server?.stop()
-  await smtp?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
+const site = staffSite('intertitle-analytics-')
+const inbox = site.inbox
 
 let readers = 0
 
@@ -79,7 +51,7 @@ async function beaconOf(page: Page, go: () => Promise<unknown>): Promise<number>
   return (await beacon).status()
 }
 
-const at = (path: string) => `${server.base}${path}`
+const at = (path: string) => `${site.server.base}${path}`
 
 test('marketing reads exactly what readers from each link did, and the funnel to a signup', async ({
   browser,
@@ -301,7 +273,7 @@ test('the beacon endpoint refuses what is not a beacon of this site', async ({ r
     request.post(at('/api/analytics'), {
       data: body,
       headers: {
-        origin: server.base,
+        origin: site.server.base,
         'content-type': 'text/plain;charset=UTF-8',
         'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0.0.0 Safari/537.36',
         ...headers,
@@ -316,5 +288,5 @@ test('the beacon endpoint refuses what is not a beacon of this site', async ({ r
   ).toBe(413)
   expect((await post(JSON.stringify({ p: '/nowhere', q: '', r: '', w: 1 }))).status()).toBe(404)
   expect((await request.get(at('/api/analytics'))).status()).toBe(405)
-  expect(server.log()).not.toMatch(/analytics: could not/)
+  expect(site.server.log()).not.toMatch(/analytics: could not/)
 })

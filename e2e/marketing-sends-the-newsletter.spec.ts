@@ -1,17 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from './support/test'
 import { E2E_PREVIEW_SECRET, flagship } from './support/fixtures'
 import { violations } from './support/axe'
-import { mailbox } from './support/mailbox'
-import { startServer, type Server } from './support/servers'
-import { signIn } from './support/staff'
+import { signIn, staffSite } from './support/staff'
 import { openDatabase } from '../lib/db'
 import { migrate } from '../lib/db/migrations'
 import { seedReaders, sendCommand } from '../scripts/testing/newsletter'
-import { startTestSmtp, type TestSmtp } from '../scripts/testing/smtp'
 
 /**
  * Marketing sends the new issue from the browser, on the embedded defaults (PGlite in a folder of
@@ -24,43 +19,23 @@ const EDITOR = 'editor@intertitle.example'
 const MARKETING = 'marketing@intertitle.example'
 const READERS = 50
 
-let smtp: TestSmtp
-let server: Server
-let dataDir: string
-const inbox = mailbox(
-  () => smtp,
-  () => server.base,
-)
+const site = staffSite('intertitle-desk-', {
+  env: { NEWSLETTER_SEND_RATE: '10' },
+  prepare: async (dataDir) => {
+    const db = await openDatabase({ dataDir })
+    try {
+      await migrate(db)
+      await seedReaders(db, { confirmed: READERS, others: 2 })
+    } finally {
+      await db.close()
+    }
+  },
+})
+const inbox = site.inbox
 const readersMailed = () =>
-  smtp.messages.flatMap((m) => m.recipients).filter((r) => /^reader\d+@example\.com$/.test(r))
+  site.smtp.messages.flatMap((m) => m.recipients).filter((r) => /^reader\d+@example\.com$/.test(r))
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-desk-'))
-  const db = await openDatabase({ dataDir })
-  try {
-    await migrate(db)
-    await seedReaders(db, { confirmed: READERS, others: 2 })
-  } finally {
-    await db.close()
-  }
-  smtp = await startTestSmtp()
-  server = await startServer((base) => ({
-    PREVIEW_SECRET: E2E_PREVIEW_SECRET,
-    SMTP_URL: smtp.url,
-    SITE_URL: base,
-    DATA_DIR: dataDir,
-    NEWSLETTER_SEND_RATE: '10',
-  }))
-})
-
-test.afterAll(async () => {
-  await server?.stop()
-  await smtp?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
-
-const desk = (issue = '') => `${server.base}/staff/newsletter${issue ? `/${issue}` : ''}`
+const desk = (issue = '') => `${site.server.base}/staff/newsletter${issue ? `/${issue}` : ''}`
 const progress = (page: Page) => page.getByTestId('send-progress')
 
 test('a signed-out browser gets the sign-in page on every desk URL, and no list', async ({
@@ -85,7 +60,7 @@ test('marketing previews the issue, tests it on themself, and sends it to 50 rea
   page,
   browser,
 }) => {
-  await signIn(page, server.base, inbox, MARKETING)
+  await signIn(page, site.server.base, inbox, MARKETING)
   await page.goto(desk())
   await expect(page.getByText(`${READERS} confirmed readers would get it now`)).toBeVisible()
   const row = page.getByRole('row', { name: /June 2025, No\. 401/ })
@@ -121,7 +96,7 @@ test('marketing previews the issue, tests it on themself, and sends it to 50 rea
   let sending = true
   const reading = (async () => {
     while (sending) {
-      const response = await reader.goto(`${server.base}${flagship.url}`)
+      const response = await reader.goto(`${site.server.base}${flagship.url}`)
       statuses.push(response?.status() ?? 0)
     }
   })()
@@ -159,19 +134,19 @@ test('marketing previews the issue, tests it on themself, and sends it to 50 rea
   const command = spawnSync(process.execPath, sendCommand('june-2025'), {
     env: {
       ...process.env,
-      DATA_DIR: dataDir,
-      SITE_URL: server.base,
+      DATA_DIR: site.dataDir,
+      SITE_URL: site.server.base,
       PREVIEW_SECRET: E2E_PREVIEW_SECRET,
     },
     encoding: 'utf8',
   })
   expect(command.status, command.stderr).toBe(0)
-  expect(command.stderr).toContain(`june-2025: already sent by the site at ${server.base}`)
+  expect(command.stderr).toContain(`june-2025: already sent by the site at ${site.server.base}`)
   expect(readersMailed()).toHaveLength(READERS)
 })
 
 test('the editor pauses a send and resumes it: each reader gets it once', async ({ page }) => {
-  await signIn(page, server.base, inbox, EDITOR)
+  await signIn(page, site.server.base, inbox, EDITOR)
   const before = readersMailed().length
   await page.goto(`${desk('july-2025')}?confirm=1`)
   await page.getByRole('button', { name: /Yes, send July 2025/ }).click()
@@ -198,7 +173,7 @@ test('the editor pauses a send and resumes it: each reader gets it once', async 
 test('marketing finds a reader, erases them at their request, and the export no longer lists them', async ({
   page,
 }) => {
-  await signIn(page, server.base, inbox, MARKETING)
+  await signIn(page, site.server.base, inbox, MARKETING)
   await page.goto(desk())
   await page.getByLabel('Email address').fill('Reader7@EXAMPLE.com')
   await page.getByRole('button', { name: 'Find' }).click()

@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { expect, test, type Browser, type Page } from './support/test'
-import { E2E_PREVIEW_SECRET, flagship, unpublished } from './support/fixtures'
+import { flagship, unpublished } from './support/fixtures'
 import { violations } from './support/axe'
-import { mailbox } from './support/mailbox'
-import { askForLink as askFor, signIn as signInAs } from './support/staff'
-import { startServer, type Server } from './support/servers'
-import { startTestSmtp, type TestSmtp } from '../scripts/testing/smtp'
+import { askForLink as askFor, signIn as signInAs, staffSite } from './support/staff'
 
 /**
  * Staff sign in with a link from their email (read from a real SMTP server), then do their work:
@@ -21,37 +15,14 @@ const EDITOR = 'editor@intertitle.example'
 const MARKETING = 'marketing@intertitle.example'
 const [lantern, orbital] = unpublished as [(typeof unpublished)[0], (typeof unpublished)[0]]
 
-let smtp: TestSmtp
-let server: Server
-let dataDir: string
-const inbox = mailbox(
-  () => smtp,
-  () => server.base,
-)
+const site = staffSite('intertitle-staff-')
+const inbox = site.inbox
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-staff-'))
-  smtp = await startTestSmtp()
-  server = await startServer((base) => ({
-    PREVIEW_SECRET: E2E_PREVIEW_SECRET,
-    SMTP_URL: smtp.url,
-    SITE_URL: base,
-    DATA_DIR: dataDir,
-  }))
-})
-
-test.afterAll(async () => {
-  await server?.stop()
-  await smtp?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
-
-const askForLink = (page: Page, email: string) => askFor(page, server.base, email)
-const signIn = (page: Page, email: string) => signInAs(page, server.base, inbox, email)
+const askForLink = (page: Page, email: string) => askFor(page, site.server.base, email)
+const signIn = (page: Page, email: string) => signInAs(page, site.server.base, inbox, email)
 
 const heroOf = (piece: { url: string }) =>
-  `${server.base}/images/stills/${piece.url.split('/').pop()}-hero.jpg`
+  `${site.server.base}/images/stills/${piece.url.split('/').pop()}-hero.jpg`
 const statusOf = async (page: Page, url: string) => (await page.request.get(url)).status()
 
 const freshPage = async (browser: Browser) => (await browser.newContext()).newPage()
@@ -64,8 +35,8 @@ test('a signed-out browser sees no staff data on any staff URL', async ({ reques
     '/staff/newsletter/june-2025',
     `/api/staff/preview?slug=${lantern.url.split('/').pop()}`,
   ]) {
-    const response = await request.get(`${server.base}${url}`)
-    expect(response.url(), url).toBe(`${server.base}/staff/sign-in`)
+    const response = await request.get(`${site.server.base}${url}`)
+    expect(response.url(), url).toBe(`${site.server.base}/staff/sign-in`)
     const html = await response.text()
     expect(html).toContain('Staff sign-in')
     for (const piece of unpublished) expect(html).not.toContain(piece.headline)
@@ -73,13 +44,13 @@ test('a signed-out browser sees no staff data on any staff URL', async ({ reques
     expect(response.headers()['x-robots-tag']).toBe('noindex')
     expect(response.headers()['content-security-policy']).toMatch(/script-src[^;,]*'nonce-/)
   }
-  const csv = await request.get(`${server.base}/staff/signups.csv`)
+  const csv = await request.get(`${site.server.base}/staff/signups.csv`)
   expect(csv.status()).toBe(401)
   expect(await csv.text()).not.toContain('breakdown')
-  expect((await request.get(`${server.base}/staff/newsletter/readers.csv`)).status()).toBe(401)
+  expect((await request.get(`${site.server.base}/staff/newsletter/readers.csv`)).status()).toBe(401)
   // The staff pages are in no sitemap and no feed.
   for (const file of ['/sitemap.xml', '/feed.xml'])
-    expect(await (await request.get(`${server.base}${file}`)).text()).not.toContain('/staff')
+    expect(await (await request.get(`${site.server.base}${file}`)).text()).not.toContain('/staff')
 })
 
 test('an address not on the staff list gets the same answer and no email; staff get a link that works once', async ({
@@ -91,10 +62,10 @@ test('an address not on the staff list gets the same answer and no email; staff 
   const plainBrowser = await (await browser.newContext({ javaScriptEnabled: false })).newPage()
   await askForLink(plainBrowser, outsider)
   await plainBrowser.context().close()
-  await page.goto(`${server.base}/staff/sign-in`)
+  await page.goto(`${site.server.base}/staff/sign-in`)
   expect(await violations(page), 'the sign-in page').toEqual([])
   const link = await signIn(page, EDITOR)
-  await expect(page).toHaveURL(`${server.base}/staff`)
+  await expect(page).toHaveURL(`${site.server.base}/staff`)
   await expect(page.getByRole('heading', { name: 'The desk' })).toBeVisible()
   expect(await violations(page), 'the desk').toEqual([])
   for (const piece of unpublished)
@@ -120,12 +91,12 @@ test('the editor previews any piece, shares one with a freelancer for 2 hours, t
   await signIn(page, EDITOR)
   // Preview from the desk: every unpublished piece, in preview, never cached.
   await page.getByRole('link', { name: new RegExp(orbital.headline) }).click()
-  await expect(page).toHaveURL(`${server.base}${orbital.url}`)
+  await expect(page).toHaveURL(`${site.server.base}${orbital.url}`)
   await expect(page.getByText(orbital.word).first()).toBeVisible()
   await expect(page.getByRole('status').getByText('Preview mode.')).toBeVisible()
   expect(await statusOf(page, heroOf(orbital))).toBe(200)
 
-  await page.goto(`${server.base}/staff`)
+  await page.goto(`${site.server.base}/staff`)
   const row = page.getByRole('row').filter({ hasText: lantern.headline })
   await row.getByRole('combobox').selectOption('2 hours')
   await row.getByRole('button', { name: 'Make link' }).click()
@@ -136,14 +107,14 @@ test('the editor previews any piece, shares one with a freelancer for 2 hours, t
   expect(shareUrl).toContain('/api/preview?')
 
   const freelancer = await freshPage(browser)
-  const opened = await freelancer.goto(shareUrl.replace(/^https?:\/\/[^/]+/, server.base))
-  await expect(freelancer).toHaveURL(`${server.base}${lantern.url}`)
+  const opened = await freelancer.goto(shareUrl.replace(/^https?:\/\/[^/]+/, site.server.base))
+  await expect(freelancer).toHaveURL(`${site.server.base}${lantern.url}`)
   expect(opened?.headers()['cache-control']).toBe('private, no-store')
   await expect(freelancer.getByText(lantern.word).first()).toBeVisible()
   await expect(freelancer.getByRole('status').getByText('Preview mode.')).toBeVisible()
   // Its cookie opens its piece and nothing else: the other draft and the desk stay shut.
-  expect((await freelancer.goto(`${server.base}${orbital.url}`))?.status()).toBe(404)
-  await freelancer.goto(`${server.base}/staff`)
+  expect((await freelancer.goto(`${site.server.base}${orbital.url}`))?.status()).toBe(404)
+  await freelancer.goto(`${site.server.base}/staff`)
   await expect(freelancer).toHaveURL(/\/staff\/sign-in$/)
   // Its piece's stills, and not the other draft's.
   expect(await statusOf(freelancer, heroOf(lantern))).toBe(200)
@@ -155,16 +126,16 @@ test('the editor previews any piece, shares one with a freelancer for 2 hours, t
   await expect(page.getByRole('row').filter({ hasText: '(new)' })).toHaveCount(0)
   // Still holding the cookies, the freelancer gets neither the piece's stills nor the piece.
   expect(await statusOf(freelancer, heroOf(lantern))).toBe(404)
-  expect((await freelancer.goto(`${server.base}${lantern.url}`))?.status()).toBe(404)
+  expect((await freelancer.goto(`${site.server.base}${lantern.url}`))?.status()).toBe(404)
   const left = (await freelancer.context().cookies()).map((c) => c.name)
   expect(left).not.toContain('__prerender_bypass')
   await freelancer.context().close()
 
   // Signed out, the editor's own preview ends too.
-  await page.goto(`${server.base}/staff`)
+  await page.goto(`${site.server.base}/staff`)
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByText('You are signed out.')).toBeVisible()
-  expect((await page.goto(`${server.base}${orbital.url}`))?.status()).toBe(404)
+  expect((await page.goto(`${site.server.base}${orbital.url}`))?.status()).toBe(404)
 })
 
 test('marketing reads which campaigns and reviews bring signups, and downloads them; the desk stays shut', async ({
@@ -175,7 +146,7 @@ test('marketing reads which campaigns and reviews bring signups, and downloads t
   const reader = await freshPage(browser)
   for (const n of [1, 2]) {
     await reader.goto(
-      `${server.base}${flagship.url}?utm_source=bsky&utm_medium=social&utm_campaign=${campaign}`,
+      `${site.server.base}${flagship.url}?utm_source=bsky&utm_medium=social&utm_campaign=${campaign}`,
     )
     const form = reader.locator('#newsletter')
     await form.getByLabel('Email address').fill(`reader${n}.${campaign}@example.com`)
@@ -186,7 +157,7 @@ test('marketing reads which campaigns and reviews bring signups, and downloads t
   await reader.context().close()
 
   await signIn(page, MARKETING)
-  await expect(page).toHaveURL(`${server.base}/staff/signups`)
+  await expect(page).toHaveURL(`${site.server.base}/staff/signups`)
   expect(await violations(page), 'the signups report').toEqual([])
   const byCampaign = page.getByRole('table', { name: 'By campaign' })
   await expect(byCampaign.getByRole('row').filter({ hasText: campaign })).toHaveText(
@@ -207,28 +178,31 @@ test('marketing reads which campaigns and reviews bring signups, and downloads t
   expect(csv).toMatch(new RegExp(`"review",,,,,,"${slug}",,\\d+,`))
 
   // Marketing has no desk: /staff sends them to their report, and no preview opens.
-  await page.goto(`${server.base}/staff`)
-  await expect(page).toHaveURL(`${server.base}/staff/signups`)
-  expect((await page.goto(`${server.base}${lantern.url}`))?.status()).toBe(404)
+  await page.goto(`${site.server.base}/staff`)
+  await expect(page).toHaveURL(`${site.server.base}/staff/signups`)
+  expect((await page.goto(`${site.server.base}${lantern.url}`))?.status()).toBe(404)
 
   // The red team's repros. A post from another site, an opaque one or one with no Origin, riding
   // marketing's cookie, does not sign them out.
   for (const origin of ['http://evil.example', 'null', undefined]) {
-    const response = await page.request.post(`${server.base}/api/staff/sign-out`, {
+    const response = await page.request.post(`${site.server.base}/api/staff/sign-out`, {
       headers: origin ? { origin } : {},
       maxRedirects: 0,
     })
     expect(response.status(), String(origin)).toBe(403)
   }
-  await page.goto(`${server.base}/staff/signups`)
-  await expect(page).toHaveURL(`${server.base}/staff/signups`)
+  await page.goto(`${site.server.base}/staff/signups`)
+  await expect(page).toHaveURL(`${site.server.base}/staff/signups`)
   // Better Auth's own endpoint for asking a link answers nobody: no limit to get round, nothing stored.
   const received = inbox.to(MARKETING).length
   for (let i = 0; i < 8; i++) {
-    const response = await page.request.post(`${server.base}/api/staff/auth/sign-in/magic-link`, {
-      data: { email: MARKETING },
-      headers: { origin: server.base },
-    })
+    const response = await page.request.post(
+      `${site.server.base}/api/staff/auth/sign-in/magic-link`,
+      {
+        data: { email: MARKETING },
+        headers: { origin: site.server.base },
+      },
+    )
     expect(response.status()).toBe(404)
   }
   // Its own sign-out form still works.

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import { PageHeader } from '@/components/layout/page-header'
 import { DailyChart } from '@/components/staff/daily-chart'
+import { PeriodForm } from '@/components/staff/period-form'
 import { StaffNav } from '@/components/staff/staff-nav'
-import { cell, field, headCell, secondaryButton, table } from '@/components/staff/styles'
+import { cell, headCell, table } from '@/components/staff/styles'
 import { daysFrom, localDay } from '@/lib/analytics/days'
 import { formatDateTime } from '@/lib/format'
 import { pageMetadata } from '@/lib/seo/metadata'
@@ -40,30 +41,7 @@ export default async function SignupsPage({ searchParams }: PageProps<'/staff/si
         now, and where those addresses stand today. Addresses never confirmed are removed after 30
         days; an address that left and came back counts once, when it came back.
       </PageHeader>
-      <form method="get" className="mb-8 flex flex-wrap items-end gap-3 font-sans">
-        <div className="grid gap-1">
-          <label htmlFor="days" className="font-semibold">
-            Period
-          </label>
-          <select id="days" name="days" defaultValue={String(days)} className={field}>
-            {PERIODS.map((d) => (
-              <option key={d} value={d}>
-                Last {d} days
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className={secondaryButton}>
-          Show
-        </button>
-        <a
-          href={`/staff/signups.csv?days=${days}`}
-          className="min-h-11 py-2 font-semibold"
-          download
-        >
-          Download CSV
-        </a>
-      </form>
+      <PeriodForm days={days} periods={PERIODS} csvHref={`/staff/signups.csv?days=${days}`} />
 
       <DailyChart
         title={`Signups and confirmations per day, last ${days} days`}
