@@ -113,12 +113,9 @@ async function main(argv: string[]): Promise<void> {
       pauseMs: env.NEWSLETTER_SEND_RETRY_SECONDS * 1000,
       log,
     })
-    const [paused] = await db.query<{ paused: boolean }>(
-      'select paused_at is not null as paused from newsletter_sends where issue = $1',
-      [issueSlug],
-    )
+    const paused = await sender.isPaused(db, issueSlug)
     log(
-      `${paused?.paused ? 'paused' : 'done'}. ${summary(done)}, in ${((Date.now() - begun) / 1000).toFixed(1)} s.`,
+      `${paused ? 'paused' : 'done'}. ${summary(done)}, in ${((Date.now() - begun) / 1000).toFixed(1)} s.`,
     )
   } finally {
     await boss?.stop({ graceful: false, close: false, wait: true }).catch(() => undefined)

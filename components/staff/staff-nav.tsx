@@ -10,7 +10,7 @@ export function StaffNav({ staff }: { staff: StaffMember }) {
       className="border-rule mt-4 flex flex-wrap items-center gap-x-6 gap-y-2 border-b pb-3 font-sans text-sm"
     >
       {may.desk(staff.role) ? <Link href="/staff">Desk</Link> : null}
-      <Link href="/staff/newsletter">Newsletter</Link>
+      {may.newsletter(staff.role) ? <Link href="/staff/newsletter">Newsletter</Link> : null}
       <Link href="/staff/signups">Signups</Link>
       {may.analytics(staff.role) ? <Link href="/staff/analytics">Analytics</Link> : null}
       <span className="text-muted ms-auto">

@@ -153,6 +153,11 @@ export async function pauseSend(db: Queryable, issue: string, by: string): Promi
   return (await db.query(sql.pause, [issue, by])).length > 0
 }
 
+/** Whether the send of `issue` is paused. */
+export async function isPaused(db: Queryable, issue: string): Promise<boolean> {
+  return (await db.query(sql.isPaused, [issue])).length > 0
+}
+
 /** Resumes a paused send: a job again for each delivery still waiting. False if it was not paused. */
 export async function resumeSend(db: Database, boss: PgBoss, issue: string): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -230,7 +235,7 @@ export function createIssueSender(deps: SenderDeps): () => Promise<Round> {
       await sleep(allowance.retryAfterMs)
     }
     // Paused since the batch was fetched: Pause takes effect between two emails.
-    if ((await db.query(sql.isPaused, [job.issue])).length > 0) return 'paused'
+    if (await isPaused(db, job.issue)) return 'paused'
     const key = [job.issue, job.subscriber, leaseSeconds] as const
     const [reader] = await db.query<{ email: string; unsubscribeToken: string }>(sql.claim, key)
     if (!reader) {
@@ -324,8 +329,7 @@ export async function sendIssue(
     pause = basePause
     if (handled > 0) continue
     const now = await progress(deps.db, issue)
-    const [send] = await deps.db.query<{ paused: boolean }>(sql.sendOf, [issue])
-    if (now.waiting === 0 || send?.paused) return now
+    if (now.waiting === 0 || (await isPaused(deps.db, issue))) return now
     await sleep(deps.idleMs ?? 1_000)
   }
 }
