@@ -43,9 +43,15 @@ export function periodDays(days: number, now: Date): { from: Day; to: Day } {
   return { from: addDays(to, 1 - days), to }
 }
 
-function everyDay(from: Day, to: Day, rows: ({ day: Day } & Figures)[]) {
+/** Every day of the period with its figures (none is a zero), and the period's total. */
+function perDay(from: Day, to: Day, rows: ({ day: Day } & Figures)[]) {
   const found = new Map(rows.map((r) => [r.day, r]))
-  return daysFrom(from, to).map((day) => found.get(day) ?? { day, views: 0, visitors: 0 })
+  const byDay = daysFrom(from, to).map((day) => found.get(day) ?? { day, views: 0, visitors: 0 })
+  const total = byDay.reduce(
+    (t, d) => ({ views: t.views + d.views, visitors: t.visitors + d.visitors }),
+    { views: 0, visitors: 0 },
+  )
+  return { total, byDay }
 }
 
 const campaignKey = (c: Omit<Campaign, 'content'>) =>
@@ -151,18 +157,10 @@ export async function analyticsReport(db: Queryable, from: Day, to: Day): Promis
     if (s.source || s.medium || s.campaign)
       Object.assign(entry(s), { signups: s.signups, confirmed: s.confirmed })
 
-  const filled = everyDay(from, to, byDay)
   return {
     from,
     to,
-    total: filled.reduce(
-      (t, d) => ({ views: t.views + d.views, visitors: t.visitors + d.visitors }),
-      {
-        views: 0,
-        visitors: 0,
-      },
-    ),
-    byDay: filled,
+    ...perDay(from, to, byDay),
     byDevice,
     reviews,
     pages,
@@ -216,19 +214,11 @@ export async function reviewReport(
        group by 1, 2, 3, 4 order by views desc, 1, 2, 3, 4 limit ${TOP}`,
     ),
   ])
-  const filled = everyDay(from, to, byDay)
   return {
     review,
     from,
     to,
-    total: filled.reduce(
-      (t, d) => ({ views: t.views + d.views, visitors: t.visitors + d.visitors }),
-      {
-        views: 0,
-        visitors: 0,
-      },
-    ),
-    byDay: filled,
+    ...perDay(from, to, byDay),
     referrers,
     campaigns,
   }
