@@ -50,7 +50,6 @@ export default defineConfig([
   },
   // The one exception, until the page cache no longer needs Next's own file cache to serve what
   // the build prerendered (docs/upgrading-next.md).
-  { files: ['lib/page-cache/file-system.mjs'], rules: { 'no-restricted-imports': 'off' } },
   globalIgnores([
     '.next/**',
     '.next-standalone/**',

@@ -64,6 +64,8 @@ const nextConfig = {
     : process.env.NODE_ENV === 'development'
       ? {}
       : { cacheHandler: path.resolve('lib/page-cache/file-system.mjs') }),
+  // Empties the build's page cache and lists the pages to render into it (docs/decisions/0004).
+  adapterPath: path.resolve('lib/page-cache/adapter.mjs'),
   async redirects() {
     return [...firstPageRedirects, ...reviewRedirects()]
   },

@@ -12,6 +12,7 @@ import path from 'node:path'
 import v8 from 'node:v8'
 import next from 'next'
 import { answerClientError, createFrontDoor } from './lib/front-door/index.mjs'
+import { originOf, warmPages } from './lib/page-cache/warm.mjs'
 
 // V8 lets a busy server's heap grow to up to four times what is alive, and keeps it until the
 // traffic stops; growing by 30% at a time holds it near its warm size, for some speed under load.
@@ -37,12 +38,21 @@ const server = http.createServer(
   createFrontDoor({ next: app.getRequestHandler(), distDir, trustedProxies }),
 )
 server.on('clientError', answerClientError)
+const stopping = new AbortController()
 server.listen(port, hostname, () => {
   console.log(`Intertitle on http://${hostname}:${port}`)
+  // The build's prerendered pages, rendered into the page cache once (lib/page-cache/warm.mjs).
+  const origin = originOf(/** @type {import('node:net').AddressInfo} */ (server.address()))
+  warmPages({ origin, distDir, signal: stopping.signal })
+    .then((pages) => pages > 0 && console.log(`page cache: ${pages} prerendered pages ready`))
+    .catch(
+      (error) => stopping.signal.aborted || console.error('page cache: warming stopped', error),
+    )
 })
 
 for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
   process.once(signal, () => {
+    stopping.abort()
     server.close(() => process.exit(0))
     server.closeIdleConnections()
     // Requests still running get a few seconds, as `next start` gives them.

@@ -1,7 +1,8 @@
 /**
  * Finishes a standalone build (`NEXT_OUTPUT=standalone next build`): copies in what Next leaves
  * out of `<distDir>/standalone`: the static assets and public/ (link-card stills included), the
- * staff list (read on every staff request), and the site's server: server.mjs and the modules it
+ * staff list (read on every staff request), the list of pages to render into the page cache at start
+ * (lib/page-cache/warm.mjs), and the site's server: server.mjs and the modules it
  * imports, and a next.config.mjs holding what the project's evaluated to at build time (Next's
  * server, started by ours, loads it; its functions, the redirects, are already in the build). The
  * page cache's handler stays the one the build chose (ISR_CACHE). Prints the path of that server:
@@ -10,6 +11,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { warmListFile } from '../lib/page-cache/warm.mjs'
 import nextConfig from '../next.config.mjs'
 
 const distDir = process.env.NEXT_DIST_DIR || '.next'
@@ -23,9 +25,13 @@ cpSync(path.join(distDir, 'static'), path.join(folder, distDir, 'static'), { rec
 cpSync('public', path.join(folder, 'public'), { recursive: true })
 const staffList = path.join(process.env.CONTENT_DIR ?? 'content', 'staff.yaml')
 cpSync(staffList, path.join(folder, staffList))
+// The pages the build prerendered, which the server renders into its page cache as it starts.
+const warmList = warmListFile(distDir)
+if (existsSync(warmList)) cpSync(warmList, warmListFile(path.join(folder, distDir)))
 
-// `output` was the build's business; the cache handler is named from the folder it runs in.
-const { cacheHandler, ...config } = { ...nextConfig, output: undefined }
+// `output` and the build adapter were the build's business; the cache handler is named from the
+// folder it runs in.
+const { cacheHandler, ...config } = { ...nextConfig, output: undefined, adapterPath: undefined }
 const handler = cacheHandler ? path.relative(process.cwd(), cacheHandler) : undefined
 writeFileSync(
   path.join(folder, 'next.config.mjs'),
