@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { copyProject } from '../project-copy'
 import { generateContent } from './generate-reviews'
 import { treeRssMiB } from './memory'
+import { warmListFile } from '../../lib/page-cache/warm.mjs'
 import { startNext } from './servers'
 
 export type ArchiveRun = {
@@ -80,6 +81,10 @@ export async function archiveRun(
   )
   if (built.failure) return { reviews: count, build: built }
 
+  // What the build prerendered, as its adapter listed it (read before the server takes the list).
+  const prerendered = new Set<string>(
+    JSON.parse(readFileSync(warmListFile(path.join(copy, '.next')), 'utf8')),
+  )
   const data = mkdtempSync(path.join(tmpdir(), 'intertitle-archive-'))
   const server = await startNext(copy, port, { ...env, DATA_DIR: data, SMTP_URL: '' })
   try {
@@ -104,14 +109,9 @@ export async function archiveRun(
     const urls = listed.length
 
     // Old reviews: generated ones Next did not prerender, spread over the archive.
-    const prerendered = new Set(
-      readdirSync(path.join(copy, '.next/server/app/reviews'))
-        .filter((f) => f.endsWith('.html'))
-        .map((f) => f.replace(/\.html$/, '')),
-    )
     const old = readdirSync(path.join(copy, 'content-generated/reviews'))
       .map((f) => f.replace(/\.mdx$/, ''))
-      .filter((slug) => slug.startsWith('generated-') && !prerendered.has(slug))
+      .filter((slug) => slug.startsWith('generated-') && !prerendered.has(`/reviews/${slug}`))
     const step = Math.max(1, Math.floor(old.length / 200))
     const sample = old.filter((_, i) => i % step === 0).slice(0, 200)
     // The second request for the first 50 straight after their first, while the cached page
@@ -126,11 +126,8 @@ export async function archiveRun(
 
     // Listing pages the build left to their first request (those no recent review reaches),
     // spread over the sitemap: their first render, and their size for the largest page below.
-    const app = path.join(copy, '.next/server/app')
     const onRequest = listed.filter(
-      (p) =>
-        /^\/(films|critics|genres|issues)\/|^\/reviews\/page\//.test(p) &&
-        !existsSync(path.join(app, `${p}.html`)),
+      (p) => /^\/(films|critics|genres|issues)\/|^\/reviews\/page\//.test(p) && !prerendered.has(p),
     )
     const listingStep = Math.max(1, Math.floor(onRequest.length / 100))
     const listingFirst: number[] = []
@@ -141,16 +138,11 @@ export async function archiveRun(
       if (bytes > largestPage.bytes) largestPage = { path: p, bytes }
     }
 
-    // The largest page: every prerendered page too, and a few pages known to be long.
-    const visit = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name)
-        if (entry.isDirectory()) visit(full)
-        else if (entry.name.endsWith('.html') && statSync(full).size > largestPage.bytes)
-          largestPage = { path: path.relative(app, full), bytes: statSync(full).size }
-      }
+    // The largest page: every prerendered page too (from the cache), and a few known to be long.
+    for (const p of [...prerendered].filter((p) => !/\.(xml|json)$|opengraph-image/.test(p))) {
+      const { bytes } = await timedGet(base + p)
+      if (bytes > largestPage.bytes) largestPage = { path: p, bytes }
     }
-    visit(app)
     for (const p of ['/genres/drama', '/critics/hannah-okafor', '/search?q=wick', '/reviews']) {
       const { bytes } = await timedGet(base + p)
       if (bytes > largestPage.bytes) largestPage = { path: p, bytes }

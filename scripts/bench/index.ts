@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util'
 import { pageBytes, type Bytes } from './bytes'
 import { lineChart, stackedBars } from './charts'
 import { lighthouseMedian, type LighthouseScores } from './lighthouse'
-import { startNext, startStatic } from './servers'
+import { snapshotPages, startNext, startStatic } from './servers'
 import {
   pagesDuringSend,
   sendThroughput,
@@ -107,6 +107,9 @@ function timedBuild(cwd: string, env: Record<string, string> = {}): Built {
 
 const countReviews = (dir: string) =>
   readdirSync(path.join(dir, 'reviews')).filter((f) => f.endsWith('.mdx')).length
+
+/** The three pages as the site serves them, for the static server. */
+const snapshot = () => snapshotPages(`http://127.0.0.1:${NEXT_PORT}`, Object.values(PAGES))
 
 /** The three pages, on the servers main() starts. */
 const throughputRun = () =>
@@ -347,7 +350,7 @@ async function main() {
   if (values['memory-only']) return printMemory(await memoryRuns())
   if (values['throughput-only']) {
     const next = await startNext(root, NEXT_PORT)
-    const staticServer = await startStatic(path.join(root, '.next/server/app'), STATIC_PORT)
+    const staticServer = await startStatic(await snapshot(), STATIC_PORT)
     try {
       return printThroughput(await throughputRun())
     } finally {
@@ -371,7 +374,7 @@ async function main() {
   }
 
   const next = await startNext(root, NEXT_PORT)
-  const staticServer = await startStatic(path.join(root, '.next/server/app'), STATIC_PORT)
+  const staticServer = await startStatic(await snapshot(), STATIC_PORT)
   try {
     const bytes: Record<string, Bytes> = {}
     for (const [name, url] of Object.entries(PAGES))

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import { createGzip } from 'node:zlib'
@@ -73,6 +73,7 @@ export async function startNext(
   }
   try {
     await waitFor(url + readyPath)
+    if (!framework) await pagesWarmed(path.join(cwd, env.NEXT_DIST_DIR ?? '.next'))
   } catch (error) {
     await stop()
     throw error
@@ -81,24 +82,46 @@ export async function startNext(
 }
 
 /**
- * A plain static file server for the same pre-rendered HTML Next wrote to .next/server/app,
- * gzip like Next's, as the yardstick for `next start`.
+ * Once the server has rendered the build's prerendered pages into its cache (lib/page-cache/warm.mjs
+ * removes the list when done): what is measured after is what readers a minute after a deploy get.
  */
-export function startStatic(root: string, port: number): Promise<Server> {
+async function pagesWarmed(distDir: string) {
+  const cache = path.join(distDir, 'cache')
+  const pending = () =>
+    existsSync(cache) && readdirSync(cache).some((f) => f.startsWith('pages-to-warm'))
+  for (let waited = 0; pending(); waited += 250) {
+    if (waited > 600_000) throw new Error('the server did not finish rendering its pages')
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+/** The pages' HTML as the site serves them, for the static server below. */
+export async function snapshotPages(base: string, urls: readonly string[]) {
+  const pages = new Map<string, string>()
+  for (const url of urls) pages.set(url, await (await fetch(base + url)).text())
+  return pages
+}
+
+/**
+ * A plain static file server for the same HTML (snapshotPages), gzip like Next's, as the
+ * yardstick for `next start`.
+ */
+export function startStatic(pages: ReadonlyMap<string, string>, port: number): Promise<Server> {
+  const modified = new Date().toUTCString()
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x')
-    const name = url.pathname === '/' ? 'index' : url.pathname.slice(1)
-    const file = path.join(root, `${name}.html`)
-    if (!file.startsWith(root) || !existsSync(file)) {
+    const html = pages.get(new URL(req.url ?? '/', 'http://x').pathname)
+    if (html === undefined) {
       res.writeHead(404).end('Not found')
       return
     }
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Encoding': 'gzip',
-      'Last-Modified': statSync(file).mtime.toUTCString(),
+      'Last-Modified': modified,
     })
-    createReadStream(file).pipe(createGzip()).pipe(res)
+    const gzip = createGzip()
+    gzip.pipe(res)
+    gzip.end(html)
   })
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)))
 }
