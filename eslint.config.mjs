@@ -48,8 +48,6 @@ export default defineConfig([
     files: ['components/ui/link.tsx'],
     rules: { 'no-restricted-imports': ['error', { patterns: [nextInternals] }] },
   },
-  // The one exception, until the page cache no longer needs Next's own file cache to serve what
-  // the build prerendered (docs/upgrading-next.md).
   globalIgnores([
     '.next/**',
     '.next-standalone/**',
