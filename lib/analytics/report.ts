@@ -74,7 +74,7 @@ type Tables = {
   referrers: { referrer: string } & Figures
   campaigns: Campaign & Figures
   newsletter: { issue: string; review: string } & Figures
-  newsletterVisitors: { issue: string; visitors: number }
+  newsletterIssues: { issue: string } & Figures
   campaignVisitors: Omit<Campaign, 'content'> & Figures
   signups: Omit<Campaign, 'content'> & { signups: number; confirmed: number }
 }
@@ -113,15 +113,19 @@ function siteReportStatement(b: Bounds): string {
        group by 1, 2, 3, 4`,
       'views desc, source, medium, campaign, content',
     ],
+    // Each issue's most opened reviews, as many as a top list shows.
     newsletter: [
-      `select utm_campaign as issue, review, ${sum} from ${rows('newsletter')} t group by 1, 2`,
+      `select issue, review, views, visitors from (
+         select utm_campaign as issue, review, ${sum},
+           row_number() over (partition by utm_campaign order by sum(views) desc, review) as n
+         from ${rows('newsletter')} t where review <> '' group by 1, 2) ranked
+       where n <= ${TOP}`,
       'issue, views desc, review',
     ],
-    // An issue's visitors come from the campaign rows: summing its reviews' would count a reader
-    // who opened two of them twice.
-    newsletterVisitors: [
-      `select utm_campaign as issue, sum(visitors)::int as visitors from campaign
-       where utm_medium = 'email' group by 1`,
+    // An issue's figures come from the campaign rows: summing its reviews' visitors would count
+    // a reader who opened two of them twice.
+    newsletterIssues: [
+      `select utm_campaign as issue, ${sum} from campaign where utm_medium = 'email' group by 1`,
     ],
     campaignVisitors: [
       `select ${campaign}, ${sum} from campaign
@@ -168,19 +172,11 @@ export async function analyticsReport(db: Database, from: Day, to: Day): Promise
   const t = JSON.parse(row!.report) as { [name in keyof Tables]: Tables[name][] }
 
   // The newsletter's clicks per issue: every view that came from its email, and which reviews.
-  const issues = new Map<string, NewsletterIssue>()
-  for (const row of t.newsletter) {
-    const issue = issues.get(row.issue) ?? { issue: row.issue, views: 0, visitors: 0, reviews: [] }
-    issue.views += row.views
-    issue.visitors += row.visitors
-    if (row.review)
-      issue.reviews.push({ review: row.review, views: row.views, visitors: row.visitors })
-    issues.set(row.issue, issue)
-  }
-  for (const { issue, visitors } of t.newsletterVisitors) {
-    const found = issues.get(issue)
-    if (found) found.visitors = visitors
-  }
+  const issues = new Map<string, NewsletterIssue>(
+    t.newsletterIssues.map((issue) => [issue.issue, { ...issue, reviews: [] }]),
+  )
+  for (const { issue, review, views, visitors } of t.newsletter)
+    issues.get(issue)?.reviews.push({ review, views, visitors })
 
   // The funnel: each campaign's views, then the signups it brought and how many confirmed.
   const funnel = new Map<string, Funnel>()
