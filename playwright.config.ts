@@ -15,6 +15,7 @@ const serverOnly = [
   'reader-confirms-and-leaves.spec.ts',
   'staff-signs-in.spec.ts',
   'marketing-sends-the-newsletter.spec.ts',
+  'server-stops-cleanly.spec.ts',
 ]
 /** The signup bursts: alone at the end, not beside the builds above, so what they load is the server. */
 const loadOnly = ['newsletter-load.spec.ts']

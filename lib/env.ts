@@ -89,6 +89,14 @@ const schema = z.object({
     blankIsUnset,
     z.coerce.number().int().positive().default(30),
   ),
+  /**
+   * How long one answer to "most read this week" stands before the database is asked again (per
+   * server; pages regenerate every 30 s on top of it). A test waits seconds, not five minutes.
+   */
+  ANALYTICS_MOST_READ_SECONDS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(1).max(86_400).default(300),
+  ),
 })
 
 const parsed = schema.safeParse(process.env)

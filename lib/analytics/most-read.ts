@@ -1,20 +1,24 @@
 import { PHASE_PRODUCTION_BUILD } from 'next/constants'
 import { getReview, type Review } from '@/lib/content'
+import { env } from '@/lib/env'
 import { services } from '@/lib/services'
 import { mostRead } from './report'
 
-/** How long one answer stands: pages regenerate every 30 s, the list at most this often. */
-export const MOST_READ_TTL_MS = 5 * 60_000
+/**
+ * How long one answer stands (ANALYTICS_MOST_READ_SECONDS, five minutes): pages regenerate every
+ * 30 s, the list at most this often.
+ */
+const mostReadTtlMs = () => env.ANALYTICS_MOST_READ_SECONDS * 1000
 
 const memo = globalThis as { __intertitleMostRead?: { at: number; slugs: Promise<string[]> } }
 
-/** The slugs most read in the last 7 days, asked of the database at most every five minutes. */
+/** The slugs most read in the last 7 days, asked of the database at most every few minutes. */
 function mostReadSlugs(now: Date): Promise<string[]> {
   // The build prerenders pages without the site's database (it may be another machine's, or
   // PGlite held by a running server): the list appears when a page is first regenerated.
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return Promise.resolve([])
   const held = memo.__intertitleMostRead
-  if (held && now.getTime() - held.at < MOST_READ_TTL_MS) return held.slugs
+  if (held && now.getTime() - held.at < mostReadTtlMs()) return held.slugs
   const slugs = services()
     .database()
     .then((db) => mostRead(db, now, 7, 12))

@@ -1,8 +1,16 @@
-import type { Queryable } from '@/lib/db'
+import type { Database, Queryable } from '@/lib/db'
 import { site } from '@/lib/site'
 import type { Campaign } from './beacon'
 import { addDays, daysFrom, localDay, type Day } from './days'
-import { boundsOf, dailyRows } from './store'
+import {
+  boundsOf,
+  dailyRows,
+  DIMENSIONS,
+  liveEvents,
+  readingManyRows,
+  type Bounds,
+  type Dimension,
+} from './store'
 
 export type Figures = { views: number; visitors: number }
 
@@ -57,77 +65,118 @@ function perDay(from: Day, to: Day, rows: ({ day: Day } & Figures)[]) {
 const campaignKey = (c: Omit<Campaign, 'content'>) =>
   [c.source, c.medium, c.campaign].join('\u0000')
 
+/** The rows of one table of the report, as `select … from` and what follows, or the signups'. */
+type Tables = {
+  byDay: { day: Day } & Figures
+  byDevice: { device: string } & Figures
+  reviews: { review: string } & Figures
+  pages: { path: string; kind: string } & Figures
+  referrers: { referrer: string } & Figures
+  campaigns: Campaign & Figures
+  newsletter: { issue: string; review: string } & Figures
+  newsletterIssues: { issue: string } & Figures
+  campaignVisitors: Omit<Campaign, 'content'> & Figures
+  signups: Omit<Campaign, 'content'> & { signups: number; confirmed: number }
+}
+
+/**
+ * Every table of the site's report as one statement: each breakdown's rows are read once (the
+ * page rows serve both top lists, the campaign rows three tables, the raw events of the days
+ * not rolled up are read once for all of them), and the database is asked once. $1, $2: the
+ * period's first and last day.
+ */
+function siteReportStatement(b: Bounds): string {
+  const rows = (dimension: Dimension, byDay = false) =>
+    dailyRows(dimension, b, { byDay, events: 'live' })
+  const anyUtm = `(utm_source <> '' or utm_medium <> '' or utm_campaign <> '' or utm_content <> '')`
+  const campaign = 'utm_source as source, utm_medium as medium, utm_campaign as campaign'
+  // Each table's rows, and the order they are listed in (by the names they are given).
+  const tables: Record<keyof Tables, [sql: string, order?: string]> = {
+    byDay: [
+      `select to_char(day, 'YYYY-MM-DD') as day, ${sum} from ${rows('total', true)} t group by day`,
+    ],
+    byDevice: [
+      `select device, ${sum} from ${rows('device')} t group by device`,
+      'views desc, device',
+    ],
+    reviews: [
+      `select review, ${sum} from page where kind = 'review' group by review`,
+      'views desc, review',
+    ],
+    pages: [`select path, kind, ${sum} from page group by path, kind`, 'views desc, path'],
+    referrers: [
+      `select referrer, ${sum} from ${rows('referrer')} t where referrer <> '' group by referrer`,
+      'views desc, referrer',
+    ],
+    campaigns: [
+      `select ${campaign}, utm_content as content, ${sum} from campaign where ${anyUtm}
+       group by 1, 2, 3, 4`,
+      'views desc, source, medium, campaign, content',
+    ],
+    // Each issue's most opened reviews, as many as a top list shows.
+    newsletter: [
+      `select issue, review, views, visitors from (
+         select utm_campaign as issue, review, ${sum},
+           row_number() over (partition by utm_campaign order by sum(views) desc, review) as n
+         from ${rows('newsletter')} t where review <> '' group by 1, 2) ranked
+       where n <= ${TOP}`,
+      'issue, views desc, review',
+    ],
+    // An issue's figures come from the campaign rows: summing its reviews' visitors would count
+    // a reader who opened two of them twice.
+    newsletterIssues: [
+      `select utm_campaign as issue, ${sum} from campaign where utm_medium = 'email' group by 1`,
+    ],
+    campaignVisitors: [
+      `select ${campaign}, ${sum} from campaign
+       where utm_source <> '' or utm_medium <> '' or utm_campaign <> '' group by 1, 2, 3`,
+    ],
+    signups: [
+      `select coalesce(utm_source, '') as source, coalesce(utm_medium, '') as medium,
+         coalesce(utm_campaign, '') as campaign, count(*)::int as signups,
+         count(confirmed_at)::int as confirmed
+       from subscribers
+       where (consented_at at time zone '${site.timeZone}')::date between $1::date and $2::date
+       group by 1, 2, 3`,
+    ],
+  }
+  const limited = new Set<keyof Tables>(['reviews', 'pages', 'referrers', 'campaigns'])
+  const json = (Object.keys(tables) as (keyof Tables)[]).map((name) => {
+    const [sql, order] = tables[name]
+    const listed = limited.has(name) ? `${sql} order by ${order} limit ${TOP}` : sql
+    const ordered = order ? ` order by ${order}` : ''
+    return `'${name}', (select coalesce(json_agg(t${ordered}), '[]') from (${listed}) t)`
+  })
+  // A breakdown several tables read, added up over the period once.
+  const kept = (dimension: Dimension) => {
+    const columns = DIMENSIONS[dimension].join(', ')
+    return `select ${columns}, ${sum} from ${rows(dimension)} t group by ${columns}`
+  }
+  return `with live as materialized (${liveEvents(b)}),
+      page as materialized (${kept('page')}),
+      campaign as materialized (${kept('campaign')})
+    select json_build_object(${json.join(', ')})::text as report`
+}
+
 /**
  * The site's report for the days from `from` to `to` (both included) from the rollups (and
  * today's raw events). Visitors are counted per day: the salt changes daily, so a reader who
  * comes back another day is another visitor, and a period's visitors are the sum of its days'.
  */
-export async function analyticsReport(db: Queryable, from: Day, to: Day): Promise<AnalyticsReport> {
+export async function analyticsReport(db: Database, from: Day, to: Day): Promise<AnalyticsReport> {
   const b = await boundsOf(db, from, to)
-  const q = <Row>(sql: string, params: string[] = []) => db.query<Row>(sql, params)
-  const [byDay, byDevice, reviews, pages, referrers, campaigns, newsletterRows, signups] =
-    await Promise.all([
-      q<{ day: Day } & Figures>(
-        `select to_char(day, 'YYYY-MM-DD') as day, ${sum} from ${dailyRows('total', b, { byDay: true })} t
-         group by day`,
-      ),
-      q<{ device: string } & Figures>(
-        `select device, ${sum} from ${dailyRows('device', b)} t group by device order by views desc, device`,
-      ),
-      q<{ review: string } & Figures>(
-        `select review, ${sum} from ${dailyRows('page', b)} t where kind = 'review'
-         group by review order by views desc, review limit ${TOP}`,
-      ),
-      q<{ path: string; kind: string } & Figures>(
-        `select path, kind, ${sum} from ${dailyRows('page', b)} t
-         group by path, kind order by views desc, path limit ${TOP}`,
-      ),
-      q<{ referrer: string } & Figures>(
-        `select referrer, ${sum} from ${dailyRows('referrer', b)} t where referrer <> ''
-         group by referrer order by views desc, referrer limit ${TOP}`,
-      ),
-      q<Campaign & Figures>(
-        `select utm_source as source, utm_medium as medium, utm_campaign as campaign,
-           utm_content as content, ${sum}
-         from ${dailyRows('campaign', b)} t
-         where utm_source <> '' or utm_medium <> '' or utm_campaign <> '' or utm_content <> ''
-         group by 1, 2, 3, 4 order by views desc, 1, 2, 3, 4 limit ${TOP}`,
-      ),
-      q<{ issue: string; review: string } & Figures>(
-        `select utm_campaign as issue, review, ${sum} from ${dailyRows('campaign_page', b)} t
-         where utm_medium = 'email' group by 1, 2 order by 1, views desc, 2`,
-      ),
-      q<Omit<Campaign, 'content'> & { signups: number; confirmed: number }>(
-        `select coalesce(utm_source, '') as source, coalesce(utm_medium, '') as medium,
-           coalesce(utm_campaign, '') as campaign, count(*)::int as signups,
-           count(confirmed_at)::int as confirmed
-         from subscribers
-         where (consented_at at time zone '${site.timeZone}')::date between $1::date and $2::date
-         group by 1, 2, 3`,
-        [from, to],
-      ),
-    ])
+  const [row] = await db.transaction(async (tx) => {
+    await readingManyRows(tx)
+    return tx.query<{ report: string }>(siteReportStatement(b), [from, to])
+  })
+  const t = JSON.parse(row!.report) as { [name in keyof Tables]: Tables[name][] }
 
   // The newsletter's clicks per issue: every view that came from its email, and which reviews.
-  const issues = new Map<string, NewsletterIssue>()
-  for (const row of newsletterRows) {
-    const issue = issues.get(row.issue) ?? { issue: row.issue, views: 0, visitors: 0, reviews: [] }
-    issue.views += row.views
-    issue.visitors += row.visitors
-    if (row.review)
-      issue.reviews.push({ review: row.review, views: row.views, visitors: row.visitors })
-    issues.set(row.issue, issue)
-  }
-  const newsletterVisitors = await q<{ issue: string; visitors: number }>(
-    `select utm_campaign as issue, sum(visitors)::int as visitors from ${dailyRows('campaign', b)} t
-     where utm_medium = 'email' group by 1`,
+  const issues = new Map<string, NewsletterIssue>(
+    t.newsletterIssues.map((issue) => [issue.issue, { ...issue, reviews: [] }]),
   )
-  // An issue's visitors come from the campaign rollup: summing its reviews' would count a reader
-  // who opened two of them twice.
-  for (const { issue, visitors } of newsletterVisitors) {
-    const found = issues.get(issue)
-    if (found) found.visitors = visitors
-  }
+  for (const { issue, review, views, visitors } of t.newsletter)
+    issues.get(issue)?.reviews.push({ review, views, visitors })
 
   // The funnel: each campaign's views, then the signups it brought and how many confirmed.
   const funnel = new Map<string, Funnel>()
@@ -145,27 +194,21 @@ export async function analyticsReport(db: Queryable, from: Day, to: Day): Promis
     funnel.set(key, found)
     return found
   }
-  const campaignVisitors = await q<Omit<Campaign, 'content'> & Figures>(
-    `select utm_source as source, utm_medium as medium, utm_campaign as campaign, ${sum}
-     from ${dailyRows('campaign', b)} t
-     where utm_source <> '' or utm_medium <> '' or utm_campaign <> ''
-     group by 1, 2, 3`,
-  )
-  for (const c of campaignVisitors)
+  for (const c of t.campaignVisitors)
     Object.assign(entry(c), { views: c.views, visitors: c.visitors })
-  for (const s of signups)
+  for (const s of t.signups)
     if (s.source || s.medium || s.campaign)
       Object.assign(entry(s), { signups: s.signups, confirmed: s.confirmed })
 
   return {
     from,
     to,
-    ...perDay(from, to, byDay),
-    byDevice,
-    reviews,
-    pages,
-    referrers,
-    campaigns,
+    ...perDay(from, to, t.byDay),
+    byDevice: t.byDevice,
+    reviews: t.reviews,
+    pages: t.pages,
+    referrers: t.referrers,
+    campaigns: t.campaigns,
     newsletter: [...issues.values()].sort(
       (a, b) => b.views - a.views || a.issue.localeCompare(b.issue),
     ),

@@ -25,8 +25,21 @@ export const DIMENSIONS = {
     'review',
   ],
   page_referrer: ['path', 'kind', 'review', 'referrer'],
+  newsletter: ['utm_campaign', 'review'],
 } as const satisfies Record<string, readonly string[]>
 export type Dimension = keyof typeof DIMENSIONS
+
+/**
+ * Rows a breakdown keeps. A view without a campaign (or referrer) is in the `page` rows already,
+ * and every report asking these breakdowns wants campaigns (referrers) only. `newsletter` is the
+ * email's clicks per issue and review, the report's largest table, in rows of its own: a year of
+ * it read from `campaign_page` was most of a year's report (docs/benchmarks.md, "Analytics").
+ */
+const ONLY: Partial<Record<Dimension, string>> = {
+  campaign_page: `(utm_source <> '' or utm_medium <> '' or utm_campaign <> '' or utm_content <> '')`,
+  page_referrer: `referrer <> ''`,
+  newsletter: `utm_medium = 'email'`,
+}
 
 const COLUMNS = [
   'at',
@@ -76,13 +89,17 @@ export async function insertViews(db: Queryable, views: readonly StoredView[]): 
   )
 }
 
-/** `select` of one dimension's columns (and '' for the others), grouped from raw events. */
-function rawGrouped(dimension: Dimension, where: string): string {
+/**
+ * `select` of one dimension's columns, grouped from raw events: `analytics_events`, or a report's
+ * `live` (its days not rolled up, read once for every breakdown).
+ */
+function rawGrouped(dimension: Dimension, where: string, events = 'analytics_events'): string {
   const columns: readonly string[] = DIMENSIONS[dimension]
   const keys = columns.length ? `, ${columns.join(', ')}` : ''
+  const only = ONLY[dimension] ? ` and ${ONLY[dimension]}` : ''
   return `select day, '${dimension}' as dimension${keys}, count(*)::int as views,
             count(distinct visitor)::int as visitors
-          from analytics_events e where ${where} group by day${keys}`
+          from ${events} e where ${where}${only} group by day${keys}`
 }
 
 /**
@@ -202,7 +219,11 @@ export async function boundsOf(db: Queryable, from: Day, to: Day): Promise<Bound
  * rolled up (today, and a day still in its grace) grouped from their raw events. Days and months
  * are rolled up in order, so nothing is read twice and nothing is left out.
  */
-export function dailyRows(dimension: Dimension, b: Bounds, { byDay = false } = {}): string {
+export function dailyRows(
+  dimension: Dimension,
+  b: Bounds,
+  { byDay = false, events = 'analytics_events' } = {},
+): string {
   const columns: readonly string[] = DIMENSIONS[dimension]
   const keys = columns.length ? `, ${columns.join(', ')}` : ''
   const from = checked(b.from)
@@ -218,9 +239,27 @@ export function dailyRows(dimension: Dimension, b: Bounds, { byDay = false } = {
     `select day${keys}, views, visitors from (${rawGrouped(
       dimension,
       `day >= '${liveFrom}' and day <= '${to}'`,
-    )}) live`,
+      events,
+    )}) live_rows`,
   ]
   if (monthsFrom < monthsTo)
     parts.unshift(rows('analytics_monthly', `day >= '${monthsFrom}' and day < '${monthsTo}'`))
   return `(${parts.join(' union all ')})`
+}
+
+/** The raw events a period reads (the days after the last one rolled up), for a report's `live`. */
+export function liveEvents(b: Bounds): string {
+  return `select * from analytics_events where day >= '${checked(b.liveFrom)}' and day <= '${checked(b.to)}'`
+}
+
+/**
+ * For a report's statement, in its transaction: no JIT compilation and no parallel workers. Its
+ * queries read tens of thousands of rollup rows, which PostgreSQL's cost estimates rate high
+ * enough to compile and to split, and both cost more than the reading itself (EXPLAIN ANALYZE
+ * and the figures: docs/benchmarks.md, "Analytics").
+ */
+export async function readingManyRows(tx: Queryable): Promise<void> {
+  await tx.query(
+    `select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+  )
 }

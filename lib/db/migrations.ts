@@ -271,6 +271,39 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'analytics newsletter rollups',
+    // The newsletter's clicks per issue and review get rollup rows of their own (lib/analytics/
+    // store.ts, DIMENSIONS), made here for the days and months already rolled up from the
+    // campaign-and-page rows the report added up until now, so that their figures do not change.
+    // Rows no report reads go: campaign-and-page rows without a campaign, page-and-referrer rows
+    // without a referrer (their views are the page rows').
+    sql: `
+      insert into analytics_daily (day, dimension, utm_campaign, review, views, visitors)
+        select day, 'newsletter', utm_campaign, review, sum(views), sum(visitors)
+        from analytics_daily where dimension = 'campaign_page' and utm_medium = 'email'
+        group by day, utm_campaign, review;
+      insert into analytics_monthly (day, dimension, path, kind, review, referrer, utm_source,
+          utm_medium, utm_campaign, utm_content, device, views, visitors)
+        select day, 'newsletter', '', '', review, '', '', '', utm_campaign, '', '', sum(views),
+          sum(visitors)
+        from analytics_monthly where dimension = 'campaign_page' and utm_medium = 'email'
+        group by day, utm_campaign, review;
+      delete from analytics_daily where dimension = 'campaign_page' and utm_source = ''
+        and utm_medium = '' and utm_campaign = '' and utm_content = '';
+      delete from analytics_monthly where dimension = 'campaign_page' and utm_source = ''
+        and utm_medium = '' and utm_campaign = '' and utm_content = '';
+      delete from analytics_daily where dimension = 'page_referrer' and referrer = '';
+      delete from analytics_monthly where dimension = 'page_referrer' and referrer = '';
+
+      -- A year's report reads every newsletter row of the period: from the index alone.
+      create index if not exists analytics_daily_newsletter on analytics_daily (day)
+        include (utm_campaign, review, views, visitors) where dimension = 'newsletter';
+      create index if not exists analytics_monthly_newsletter on analytics_monthly (day)
+        include (utm_campaign, review, views, visitors) where dimension = 'newsletter';
+    `,
+  },
 ]
 
 /** Any number shared by every copy of the site, so two servers starting at once take turns. */

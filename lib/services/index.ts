@@ -51,14 +51,22 @@ export type SiteServices = {
    * with ended days rolled up and old raw events deleted at start and then hourly.
    */
   analytics(): Promise<Analytics>
+  /**
+   * A clean stop (server.mjs, on SIGTERM): the analytics batch stored, the worker's email in hand
+   * finished, the queue and the database closed: only what was started.
+   */
+  stop(): Promise<void>
 }
 
 type Env = typeof processEnv
 
-/** A function that makes its value once, on first call; a failed promise is made again next time. */
-function once<T>(make: () => T): () => T {
+/**
+ * A function that makes its value once, on first call; a failed promise is made again next time.
+ * `made()` gives the value if it was made (a stop closes only what was started).
+ */
+function once<T>(make: () => T): (() => T) & { made(): T | undefined } {
   let made: { value: T } | undefined
-  return () => {
+  const get = () => {
     if (made) return made.value
     const value = make()
     made = { value }
@@ -69,6 +77,7 @@ function once<T>(make: () => T): () => T {
       })
     return value
   }
+  return Object.assign(get, { made: () => made?.value })
 }
 
 /** The services of a site configured by `env`, each made on first use. */
@@ -130,6 +139,8 @@ export function createServices(env: Env): SiteServices {
       retrySeconds: env.NEWSLETTER_SEND_RETRY_SECONDS,
     }),
   )
+  // The worker's send rate, shared with other instances through PostgreSQL.
+  const sendRate = once(() => sendLimiter(env))
   const worker = once(async () => {
     const [db, boss, store] = await Promise.all([database(), queue(), subscriberStore()])
     const log = (line: string) => console.error(line)
@@ -140,7 +151,7 @@ export function createServices(env: Env): SiteServices {
       store,
       boss,
       mailer: bulkMailer,
-      limiter: sendLimiter(env),
+      limiter: sendRate(),
       compose: (slug) => composeNewIssue(slug),
       leaseSeconds: env.NEWSLETTER_SEND_LEASE_SECONDS,
       batchSize: sendBatchSize(env),
@@ -201,7 +212,40 @@ export function createServices(env: Env): SiteServices {
     worker,
     emailOwed,
     analytics,
+    stop: () =>
+      stopServices({
+        analytics: analytics.made(),
+        worker: worker.made(),
+        queue: queue.made(),
+        limiters: [signupLimiter.made(), signInLimiter.made(), sendRate.made()],
+        database: database.made(),
+      }),
   }
+}
+
+/**
+ * In order: views still in the batch are stored, the worker finishes the email in hand and
+ * stops, then what holds the database lets go of it, and it is closed. Parts never made (or that
+ * failed to start) are skipped; a part that fails to stop does not keep the next from stopping.
+ */
+async function stopServices(made: {
+  analytics?: Promise<Analytics>
+  worker?: Promise<Worker>
+  queue?: Promise<PgBoss>
+  limiters: ({ close(): Promise<void> } | undefined)[]
+  database?: Promise<Database>
+}): Promise<void> {
+  const errors: unknown[] = []
+  const stop = async <T>(part: Promise<T> | T | undefined, end: (value: T) => Promise<unknown>) => {
+    const value = await Promise.resolve(part).catch(() => undefined)
+    if (value !== undefined) await end(value).catch((error: unknown) => errors.push(error))
+  }
+  await stop(made.analytics, (analytics) => analytics.batcher.flush())
+  await stop(made.worker, (worker) => worker.stop())
+  await stop(made.queue, (boss) => boss.stop({ graceful: false, close: false, wait: true }))
+  for (const limiter of made.limiters) await stop(limiter, (l) => l.close())
+  await stop(made.database, (db) => db.close())
+  if (errors.length > 0) throw new AggregateError(errors, 'services: not all stopped cleanly')
 }
 
 /** Every page a beacon may name: the sitemap's list, and search. */

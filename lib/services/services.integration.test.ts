@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { env } from '@/lib/env'
+import { openDatabase } from '@/lib/db'
+import { startPostgres } from '@/scripts/testing/postgres'
 import { createServices } from './index'
 
 describe("the site's services", { timeout: 60_000 }, () => {
@@ -50,4 +52,56 @@ describe("the site's services", { timeout: 60_000 }, () => {
     expect(second).not.toBe(first)
     await expect(second).rejects.toThrow()
   })
+})
+
+describe('a clean stop of the services', { timeout: 120_000 }, () => {
+  const view = (n: number) => ({
+    path: '/reviews/ballerina-2025',
+    kind: 'review' as const,
+    review: 'ballerina-2025',
+    referrer: '',
+    source: 'stop-test',
+    medium: '',
+    campaign: '',
+    content: '',
+    device: 'desktop' as const,
+    at: new Date(),
+    visitor: `visitor-${n}`,
+  })
+
+  for (const name of ['PGlite', 'PostgreSQL'] as const)
+    it(`on ${name}: stores the views still in the batch, stops the worker, closes the database`, async () => {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-services-stop-'))
+      const postgres = name === 'PostgreSQL' ? await startPostgres() : undefined
+      try {
+        const config = { databaseUrl: postgres?.url, dataDir }
+        const site = createServices({
+          ...env,
+          DATA_DIR: dataDir,
+          DATABASE_URL: config.databaseUrl,
+          PREVIEW_SECRET: undefined,
+          SMTP_URL: undefined,
+        })
+        await site.worker()
+        const analytics = await site.analytics()
+        for (let n = 0; n < 250; n++) expect(analytics.batcher.push(view(n))).toBe(true)
+        // Queued for the next flush, a second away: the stop must not wait for it, nor lose it.
+        expect(analytics.batcher.queued).toBe(250)
+        await site.stop()
+        await expect((await site.database()).query('select 1')).rejects.toThrow()
+        // Closed: the embedded database's folder can be opened again, by another owner.
+        const db = await openDatabase(config)
+        try {
+          const [row] = await db.query<{ n: number }>(
+            `select count(*)::int as n from analytics_events where utm_source = 'stop-test'`,
+          )
+          expect(row?.n).toBe(250)
+        } finally {
+          await db.close()
+        }
+      } finally {
+        await postgres?.stop()
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    })
 })
