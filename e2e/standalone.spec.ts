@@ -8,6 +8,7 @@ import { flagship } from './support/fixtures'
 import { expectedScriptPolicy } from './support/policy'
 import { signUp, signupForm, startServer } from './support/servers'
 import { deployStandaloneCopy, readStandaloneCopy } from './support/standalone-copy'
+import { warming, warmListFile } from '../lib/page-cache/warm.mjs'
 
 /**
  * The deployable the Dockerfile ships: the suite's standalone copy of the site
@@ -22,7 +23,7 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
   // cache as it starts (lib/page-cache/adapter.mjs, warm.mjs): Next hands a cache handler of the
   // site's own only the pages it renders later.
   const toWarm = JSON.parse(
-    readFileSync(path.join(copy.dir, '.next/cache/pages-to-warm.json'), 'utf8'),
+    readFileSync(warmListFile(path.join(copy.dir, '.next')), 'utf8'),
   ) as string[]
   const built = (folder: string) =>
     toWarm.filter((p) => p.startsWith(`/${folder}/`) && !p.slice(folder.length + 2).includes('/'))
@@ -53,7 +54,7 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
 
   // Run from a copy outside the project, as the image runs it.
   const { folder: deployed, serverJs } = deployStandaloneCopy()
-  expect(existsSync(path.join(deployed, '.next/cache/pages-to-warm.json'))).toBe(true)
+  expect(existsSync(warmListFile(path.join(deployed, '.next')))).toBe(true)
   const newest = built('reviews')[0]!
   const dataDir = mkdtempSync(path.join(tmpdir(), 'intertitle-standalone-'))
   const server = await startServer(
@@ -66,11 +67,7 @@ test('a standalone build serves pages (older reviews and listings rendered on fi
       fetch(`${server.base}${url}`, { headers })
     // The server claims the list, renders each page into the cache, then removes it.
     const cache = path.join(deployed, '.next/cache')
-    await expect
-      .poll(() => readdirSync(cache).filter((f) => f.startsWith('pages-to-warm')), {
-        timeout: 90_000,
-      })
-      .toEqual([])
+    await expect.poll(() => warming(path.join(deployed, '.next')), { timeout: 90_000 }).toBe(false)
     const entries = readdirSync(path.join(cache, 'pages')).filter((f) => f.endsWith('.json'))
     expect(entries.length).toBeGreaterThanOrEqual(toWarm.length)
     const warmed = await get(newest)

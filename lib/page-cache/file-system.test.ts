@@ -8,7 +8,7 @@ import { pathsToWarm } from './adapter.mjs'
 import { pageEtag } from './etag.mjs'
 import { fileSystemStore, withMemory } from './file-system.mjs'
 import { createCacheHandler } from './handler.mjs'
-import { originOf, warmListFile, warmPages } from './warm.mjs'
+import { originOf, warming, warmListFile, warmPages } from './warm.mjs'
 
 let folder: string
 beforeEach(() => {
@@ -152,6 +152,7 @@ describe('the pages the build prerendered', () => {
       const distDir = path.join(folder, '.next')
       mkdirSync(path.dirname(warmListFile(distDir)), { recursive: true })
       writeFileSync(warmListFile(distDir), JSON.stringify(['/', '/reviews', '/feed.xml']))
+      expect(await warming(distDir)).toBe(true)
       const origin = originOf(server.address() as AddressInfo)
       const [one, two] = await Promise.all([
         warmPages({ origin, distDir }),
@@ -161,6 +162,7 @@ describe('the pages the build prerendered', () => {
       expect(asked).toEqual(['/', '/reviews', '/feed.xml'])
       expect(most).toBe(1)
       expect(readdirSync(path.dirname(warmListFile(distDir)))).toEqual([])
+      expect(await warming(distDir)).toBe(false)
       expect(await warmPages({ origin, distDir })).toBe(0)
     } finally {
       server.close()

@@ -6,10 +6,20 @@
  * (./adapter.mjs). One server claims it, so several sharing a build folder render each page once;
  * a server stopped halfway leaves the rest to render on their first request, as any page would.
  */
-import { join, readFile, rename, rm } from './files.mjs'
+import { basename, dirname, join, readFile, readdir, rename, rm } from './files.mjs'
 
 /** Where the build adapter leaves the list, in the build's folder. @param {string} distDir */
 export const warmListFile = (distDir) => join(distDir, 'cache', 'pages-to-warm.json')
+
+/**
+ * Whether the build's pages are still to be rendered into the cache: the list is there, or a
+ * server has claimed it and not finished. @param {string} distDir
+ */
+export async function warming(distDir) {
+  const list = warmListFile(distDir)
+  const names = await readdir(dirname(list)).catch(() => /** @type {string[]} */ ([]))
+  return names.some((name) => name.startsWith(basename(list)))
+}
 
 /**
  * The address a server can reach itself at, from where it listens (any address: loopback).

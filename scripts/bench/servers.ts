@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import { createGzip } from 'node:zlib'
+import { warming } from '../../lib/page-cache/warm.mjs'
 import { allocatorSettings, startCommand } from '../start-settings'
 
 export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
@@ -86,10 +86,7 @@ export async function startNext(
  * removes the list when done): what is measured after is what readers a minute after a deploy get.
  */
 async function pagesWarmed(distDir: string) {
-  const cache = path.join(distDir, 'cache')
-  const pending = () =>
-    existsSync(cache) && readdirSync(cache).some((f) => f.startsWith('pages-to-warm'))
-  for (let waited = 0; pending(); waited += 250) {
+  for (let waited = 0; await warming(distDir); waited += 250) {
     if (waited > 600_000) throw new Error('the server did not finish rendering its pages')
     await new Promise((r) => setTimeout(r, 250))
   }
