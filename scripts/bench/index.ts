@@ -162,34 +162,54 @@ function printMemory(runs: MemoryRun[]) {
 
 type Page = keyof typeof PAGES
 type Lighthouse = Record<Page | 'floor', LighthouseScores> & {
-  /** Each page served again with its scripts removed (scripts/bench/no-script.ts). */
-  noScript: Record<Page, LighthouseScores>
+  /** Each page, and the floor, served again with its scripts removed (scripts/bench/no-script.ts). */
+  noScript: Record<Page | 'floor', LighthouseScores>
+}
+
+/** Lighthouse on `page` of `origin`, then on the same page through the no-script proxy. */
+async function withAndWithoutScripts(
+  origin: string,
+  page: string,
+  runs: number,
+): Promise<[LighthouseScores, LighthouseScores]> {
+  const proxy = await startNoScriptProxy(origin, NO_SCRIPT_PORT)
+  try {
+    return [
+      await lighthouseMedian(`${origin}${page}`, runs),
+      await lighthouseMedian(`http://127.0.0.1:${NO_SCRIPT_PORT}${page}`, runs),
+    ]
+  } finally {
+    await new Promise((resolve) => proxy.close(resolve))
+  }
 }
 
 /**
  * Lighthouse on each page of the running server and, in turn, on the same page without its
- * scripts; then on the framework floor, built here.
+ * scripts; then the same on the framework floor, built here, so that what the site's scripts
+ * cost can be read beside what the framework's own cost on an empty page.
  */
 async function lighthouseRuns(): Promise<Lighthouse> {
   const runs = Number(values.runs ?? 5)
   const scores: Partial<Lighthouse> = {}
-  const noScript: Partial<Record<Page, LighthouseScores>> = {}
-  const proxy = await startNoScriptProxy(`http://127.0.0.1:${NEXT_PORT}`, NO_SCRIPT_PORT)
-  try {
-    for (const [name, url] of Object.entries(PAGES) as [Page, string][]) {
-      scores[name] = await lighthouseMedian(`http://127.0.0.1:${NEXT_PORT}${url}`, runs)
-      noScript[name] = await lighthouseMedian(`http://127.0.0.1:${NO_SCRIPT_PORT}${url}`, runs)
-    }
-  } finally {
-    await new Promise((resolve) => proxy.close(resolve))
+  const noScript: Partial<Lighthouse['noScript']> = {}
+  for (const [name, page] of Object.entries(PAGES) as [Page, string][]) {
+    ;[scores[name], noScript[name]] = await withAndWithoutScripts(
+      `http://127.0.0.1:${NEXT_PORT}`,
+      page,
+      runs,
+    )
   }
-  scores.noScript = noScript as Record<Page, LighthouseScores>
   const floor = await startFloor(root, FLOOR_PORT)
   try {
-    scores.floor = await lighthouseMedian(floor.url, runs)
+    ;[scores.floor, noScript.floor] = await withAndWithoutScripts(
+      new URL(floor.url).origin,
+      '/',
+      runs,
+    )
   } finally {
     await floor.stop()
   }
+  scores.noScript = noScript as Lighthouse['noScript']
   return scores as Lighthouse
 }
 
@@ -210,7 +230,8 @@ function printLighthouse(lighthouse: Lighthouse) {
         [`${name} (no script)`, noScript[name], undefined],
       ],
     ),
-    ['floor', floor, undefined],
+    ['floor', floor, noScript.floor],
+    ['floor (no script)', noScript.floor, undefined],
   ]
   console.table(
     Object.fromEntries(
@@ -221,7 +242,12 @@ function printLighthouse(lighthouse: Lighthouse) {
           lcpXFloor: ratio(s.lcpMs, floor.lcpMs),
           tbtXFloor: ratio(s.tbtMs, floor.tbtMs),
           ...(bare
-            ? { lcpXNoScript: ratio(s.lcpMs, bare.lcpMs), tbtXNoScript: ratio(s.tbtMs, bare.tbtMs) }
+            ? {
+                lcpXNoScript: ratio(s.lcpMs, bare.lcpMs),
+                tbtXNoScript: ratio(s.tbtMs, bare.tbtMs),
+                scriptsAddLcpMs: s.lcpMs - bare.lcpMs,
+                scriptsAddTbtMs: s.tbtMs - bare.tbtMs,
+              }
             : {}),
         },
       ]),
