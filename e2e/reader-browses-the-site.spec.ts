@@ -32,6 +32,21 @@ test('/reviews lists published reviews newest first, paginated', async ({ page }
   expect(new Set(all).size).toBe(all.length)
 })
 
+test("a listing fetches its first review's picture ahead, and only that one", async ({ page }) => {
+  for (const listing of ['/reviews', '/reviews/page/2', '/genres/action']) {
+    await page.goto(listing)
+    const pictures = page.locator('main li img')
+    const first = await pictures.first().getAttribute('srcset')
+    expect(first).toBeTruthy()
+    const preloads = page.locator('head link[rel="preload"][as="image"]')
+    await expect(preloads, listing).toHaveCount(1)
+    await expect(preloads).toHaveAttribute('imagesrcset', first!)
+    await expect(preloads).toHaveAttribute('fetchpriority', 'high')
+    await expect(pictures.first()).toHaveAttribute('fetchpriority', 'high')
+    await expect(pictures.nth(1)).toHaveAttribute('loading', 'lazy')
+  }
+})
+
 const unknownAddresses = [
   '/reviews/no-such-film',
   '/nowhere',

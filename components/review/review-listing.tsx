@@ -58,7 +58,7 @@ export function ReviewListing({
         {later ? undefined : intro}
       </PageHeader>
       {children}
-      <ReviewGrid reviews={paged.items} headingLevel={headingLevel} />
+      <ReviewGrid reviews={paged.items} headingLevel={headingLevel} lead={!children} />
       <Pagination page={paged.page} pages={paged.pages} href={href} />
     </>
   )
