@@ -13,8 +13,8 @@ export async function register() {
   const site = services()
   // The analytics beacon, answered by the front door from here on (lib/front-door/beacon.mjs).
   const { registerBeaconCollector } = await import('@/lib/front-door/beacon.mjs')
-  const { collect } = await import('@/lib/analytics/collect')
-  registerBeaconCollector(async (request) => collect(request, await site.analytics()))
+  const { count } = await import('@/lib/analytics/collect')
+  registerBeaconCollector(async (beacon) => count(beacon, await site.analytics()))
   // Queued views, an email in flight and the database are ended before the process is.
   const { onShutdown } = await import('@/lib/front-door/shutdown.mjs')
   onShutdown("the site's services", () => site.stop())

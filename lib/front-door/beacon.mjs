@@ -2,9 +2,9 @@
 /**
  * The analytics beacon (POST /api/analytics) answered before Next's routing, which costs more
  * than the whole of counting a view (docs/decisions/0003-analytics.md). The counting itself is
- * the app's (`collect` in lib/analytics/collect.ts, with the site's services): instrumentation.ts
+ * the app's (`count` in lib/analytics/collect.ts, with the site's services): instrumentation.ts
  * registers it here when the server starts. Until it has, or without this server (`next dev`),
- * the route handler app/api/analytics/route.ts answers with the same function.
+ * the route handler app/api/analytics/route.ts answers through the same function.
  */
 
 export const BEACON_PATH = '/api/analytics'
@@ -12,7 +12,12 @@ export const BEACON_PATH = '/api/analytics'
 const MAX_BODY = 1024
 const KEY = Symbol.for('intertitle.beacon-collector')
 
-/** @typedef {(request: Request) => Promise<Response>} Collector */
+/**
+ * The app's counting (`count` in lib/analytics/collect.ts): headers as Node read them, the body
+ * asked for once the headers pass; it gives the status and, for a refusal, the line and headers.
+ * @typedef {(beacon: import('@/lib/analytics/collect').Beacon) =>
+ *   Promise<import('@/lib/analytics/collect').BeaconAnswer>} Collector
+ */
 
 /** Called by instrumentation.ts with the app's collector. @param {Collector} collector */
 export function registerBeaconCollector(collector) {
@@ -21,7 +26,8 @@ export function registerBeaconCollector(collector) {
 
 /**
  * Answers a beacon with the registered collector; false when it does not take the request (not
- * a beacon, or nothing registered yet: Next's route handler then answers it).
+ * a beacon, or nothing registered yet: Next's route handler then answers it). No Web Request or
+ * Response is made: at thousands of beacons a second, they were a good part of a beacon's cost.
  * @param {import('node:http').IncomingMessage} request
  * @param {import('node:http').ServerResponse} response
  */
@@ -36,25 +42,17 @@ export function answerBeacon(request, response) {
   if (readable) request.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk))
   else request.resume()
   request.on('end', () => {
-    /** @type {[string, string][]} */
-    const headers = []
+    /** @type {Record<string, string>} */
+    const headers = {}
     for (const [name, value] of Object.entries(request.headers))
-      if (value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : value])
-    const body = readable ? Buffer.concat(chunks) : undefined
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
+    const body = readable ? Buffer.concat(chunks).toString('utf8') : undefined
     void Promise.resolve()
-      .then(() =>
-        collector(
-          new Request(`http://${request.headers.host ?? 'localhost'}${BEACON_PATH}`, {
-            method: 'POST',
-            headers,
-            body,
-          }),
-        ),
-      )
-      .then(async (answer) => {
+      .then(() => collector({ headers, readBody: async () => body }))
+      .then((answer) => {
         response.statusCode = answer.status
-        answer.headers.forEach((value, name) => response.setHeader(name, value))
-        response.end(Buffer.from(await answer.arrayBuffer()))
+        for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value)
+        response.end(answer.body ?? undefined)
       })
       .catch((/** @type {unknown} */ error) => {
         console.error('analytics: a beacon could not be counted', error)
