@@ -13,9 +13,6 @@ const nextConfig = {
     turbopackFileSystemCacheForBuild: process.env.INTERTITLE_TURBOPACK_CACHE !== '0',
     turbopackFileSystemCacheForDev: process.env.INTERTITLE_TURBOPACK_CACHE !== '0',
   },
-  // Kept in node_modules (and so in a standalone build's): lib/db/pglite.ts runs it in a child
-  // process to create a new database folder, as well as in the server.
-  serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   // Next would hash every page's HTML for its ETag on every response; the page caches give each
   // cached page its ETag once and the front door answers If-None-Match (lib/page-cache/etag.mjs).
@@ -53,6 +50,10 @@ const nextConfig = {
       '.contentlayer/generated/*/_index.json',
       'node_modules/next/dist/compiled/webpack/*',
       'node_modules/next/dist/compiled/@babel/runtime/package.json',
+      // PGlite, which no bundled module imports: lib/db runs it in a worker thread and, to create
+      // a new database folder, in a child process, both loading it from node_modules by name.
+      'node_modules/@electric-sql/pglite/package.json',
+      'node_modules/@electric-sql/pglite/dist/**/*.{js,cjs,wasm,data,tar.gz}',
     ],
   },
   // Both handlers give each cached page its script policy (docs/security.md); `next dev` caches no pages.

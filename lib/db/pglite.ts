@@ -10,7 +10,8 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import type { Database, Params, Queryable } from './database'
+import type { Database } from './database'
+import { openPgliteThread } from './pglite-thread'
 
 /**
  * Lock files this process holds. On globalThis because Next may evaluate this module more
@@ -88,7 +89,8 @@ const SETTINGS = ['shared_buffers = 16MB']
 /**
  * Makes a new database folder in a child process that then exits: PGlite's initdb swells the
  * WebAssembly heap to several hundred megabytes, which a process never gives back
- * (docs/benchmarks.md, "Figures from code comments"). If the child cannot run, PGlite makes it in this process as before.
+ * (docs/benchmarks.md, "Figures from code comments"). If the child cannot run, PGlite makes it in its
+ * thread as it opens.
  */
 async function initialise(dir: string): Promise<void> {
   if (existsSync(path.join(/* turbopackIgnore: true */ dir, 'PG_VERSION'))) return
@@ -105,7 +107,10 @@ async function initialise(dir: string): Promise<void> {
   }
 }
 
-/** The embedded default: PGlite persisted in `dir`, or in memory when `dir` is omitted (tests). */
+/**
+ * The embedded default: PGlite persisted in `dir`, or in memory when `dir` is omitted (tests), run
+ * in a worker thread (./pglite-thread.ts) so that its statements never hold up the server.
+ */
 export async function openPglite(dir?: string): Promise<Database> {
   let release = () => {}
   if (dir) {
@@ -113,25 +118,16 @@ export async function openPglite(dir?: string): Promise<Database> {
     release = lock(dir)
   }
   try {
-    // Loaded on demand: a site on PostgreSQL never pays for the WebAssembly.
-    const { PGlite } = await import('@electric-sql/pglite')
     if (dir) await initialise(dir)
-    const pglite = await PGlite.create(dir, { postgresqlconf: SETTINGS })
-    const on = (client: Pick<typeof pglite, 'query' | 'exec'>): Queryable => ({
-      async query<Row>(text: string, params?: Params) {
-        return (await client.query<Row>(text, params as unknown[] | undefined)).rows
-      },
-      async exec<Row>(script: string) {
-        return ((await client.exec(script)).at(-1)?.rows ?? []) as Row[]
-      },
-    })
+    const db = await openPgliteThread(dir, SETTINGS)
     return {
-      kind: 'pglite',
-      ...on(pglite),
-      transaction: (work) => pglite.transaction((tx) => work(on(tx))),
+      ...db,
       async close() {
-        await pglite.close()
-        release()
+        try {
+          await db.close()
+        } finally {
+          release()
+        }
       },
     }
   } catch (error) {

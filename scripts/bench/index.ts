@@ -8,7 +8,7 @@
  *   --send-only       only the newsletter: the command's send throughput (10,000 emails into a local SMTP
  *                     server), and readers' page times while the site sends 10,000 itself
  *   --memory-only     only the server's resident memory (warm, after a soak, a minute idle) on both databases
- *   --databases pglite|postgres  the soak on one database only
+ *   --databases pglite|postgres  the soak (or the beacons of --beacons-only) on one database only
  *   --heap            the soak also snapshots the server's live JavaScript heap, warm and after
  *   --lighthouse-only only Lighthouse on the current build: each page, the same page without its scripts, and the empty-page floor
  *   --throughput-only only next start against a static server on the current build's pages
@@ -18,6 +18,8 @@
  *                     its beacon (Lighthouse, on the current build)
  *   --analytics-events N  events for the report at scale (default 10,000,000 on PostgreSQL)
  *   --analytics-pglite-events N  the same on PGlite (default 1,000,000; 0 to skip)
+ *   --beacons-only    only the analytics' beacons under load (2,000 a second for 30 s) on the current
+ *                     build, on each of --databases
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
@@ -56,6 +58,7 @@ const { values } = parseArgs({
     'analytics-only': { type: 'boolean' },
     'analytics-events': { type: 'string' },
     'analytics-pglite-events': { type: 'string' },
+    'beacons-only': { type: 'boolean' },
   },
 })
 const root = process.cwd()
@@ -315,9 +318,7 @@ async function analyticsRuns(running = false): Promise<AnalyticsRuns> {
   } finally {
     await next?.stop()
   }
-  const load: BeaconLoad[] = []
-  for (const database of ['pglite', 'postgres'] as const)
-    load.push(await beaconLoad(root, BEACON_PORT, database))
+  const load = await beaconLoads()
   const reports = await reportsAtScale(
     Number(values['analytics-events'] ?? 10_000_000),
     Number(values['analytics-pglite-events'] ?? 1_000_000),
@@ -325,19 +326,14 @@ async function analyticsRuns(running = false): Promise<AnalyticsRuns> {
   return { reports, load, review }
 }
 
-function printAnalytics({ reports, load, review }: AnalyticsRuns) {
-  console.log("\nAnalytics: a year's report (every table of /staff/analytics) from the rollups")
-  console.table(
-    reports.map((r) => ({
-      database: r.database,
-      events: r.events.toLocaleString('en-GB'),
-      'generated (s)': Math.round(r.generateMs / 1000),
-      'rolled up (s)': Math.round(r.rollUpMs / 1000),
-      'rollup rows': r.rollupRows,
-      'year report (ms, median of 5)': r.yearReportMs,
-      runs: r.runsMs.join(' '),
-    })),
-  )
+async function beaconLoads(databases = ['pglite', 'postgres']): Promise<BeaconLoad[]> {
+  const load: BeaconLoad[] = []
+  for (const database of ['pglite', 'postgres'] as const)
+    if (databases.includes(database)) load.push(await beaconLoad(root, BEACON_PORT, database))
+  return load
+}
+
+function printBeacons(load: BeaconLoad[]) {
   console.log('Analytics: beacons against the server (202s counted in the database afterwards)')
   console.table(
     load.map((l) => ({
@@ -356,6 +352,22 @@ function printAnalytics({ reports, load, review }: AnalyticsRuns) {
       'memory warm / peak (MiB)': `${l.memoryWarmMiB} / ${l.memoryPeakMiB}`,
     })),
   )
+}
+
+function printAnalytics({ reports, load, review }: AnalyticsRuns) {
+  console.log("\nAnalytics: a year's report (every table of /staff/analytics) from the rollups")
+  console.table(
+    reports.map((r) => ({
+      database: r.database,
+      events: r.events.toLocaleString('en-GB'),
+      'generated (s)': Math.round(r.generateMs / 1000),
+      'rolled up (s)': Math.round(r.rollUpMs / 1000),
+      'rollup rows': r.rollupRows,
+      'year report (ms, median of 5)': r.yearReportMs,
+      runs: r.runsMs.join(' '),
+    })),
+  )
+  printBeacons(load)
   console.log('Analytics: the review page with and without its beacon (Lighthouse mobile, median)')
   console.table(
     Object.entries(review).map(([name, s]) => ({
@@ -371,6 +383,7 @@ function printAnalytics({ reports, load, review }: AnalyticsRuns) {
 
 async function main() {
   if (values['analytics-only']) return printAnalytics(await analyticsRuns())
+  if (values['beacons-only']) return printBeacons(await beaconLoads(values.databases?.split(',')))
   if (values['archive-only']) return printArchives(await archiveRuns('20000'))
   if (values['send-only']) return printSend(...(await sendRuns()))
   if (values['memory-only']) return printMemory(await memoryRuns())
