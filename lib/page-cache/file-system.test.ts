@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -179,6 +180,41 @@ describe('the pages the build prerendered', () => {
       warmPages({ origin: 'http://127.0.0.1:9', distDir, signal: stopping.signal }),
     ).resolves.toBe(0)
     expect(existsSync(warmListFile(distDir))).toBe(false)
+  })
+
+  it('are given up, the claim with them, when the server stops in the middle of a page', async () => {
+    let arrived = () => {}
+    const asked = new Promise<void>((resolve) => (arrived = resolve))
+    // Never answers: the stop comes while the first page is being rendered.
+    const server = http.createServer(() => arrived())
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const distDir = path.join(folder, '.next')
+      mkdirSync(path.dirname(warmListFile(distDir)), { recursive: true })
+      writeFileSync(warmListFile(distDir), JSON.stringify(['/', '/reviews']))
+      const stopping = new AbortController()
+      const origin = originOf(server.address() as AddressInfo)
+      const warmed = warmPages({ origin, distDir, signal: stopping.signal })
+      await asked
+      expect(await warming(distDir)).toBe(true)
+      stopping.abort()
+      await expect(warmed).resolves.toBe(0)
+      expect(readdirSync(path.dirname(warmListFile(distDir)))).toEqual([])
+      expect(await warming(distDir)).toBe(false)
+    } finally {
+      server.closeAllConnections()
+      server.close()
+    }
+  })
+
+  it('are not waited for on a claim a killed server left', async () => {
+    const distDir = path.join(folder, '.next')
+    mkdirSync(path.dirname(warmListFile(distDir)), { recursive: true })
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!
+    writeFileSync(`${warmListFile(distDir)}.${gone}`, JSON.stringify(['/']))
+    expect(await warming(distDir)).toBe(false)
+    writeFileSync(`${warmListFile(distDir)}.${process.pid}`, JSON.stringify(['/']))
+    expect(await warming(distDir)).toBe(true)
   })
 
   it('are reached on loopback whatever address the server listens on', () => {

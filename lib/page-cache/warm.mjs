@@ -13,12 +13,29 @@ export const warmListFile = (distDir) => join(distDir, 'cache', 'pages-to-warm.j
 
 /**
  * Whether the build's pages are still to be rendered into the cache: the list is there, or a
- * server has claimed it and not finished. @param {string} distDir
+ * server still running has claimed it (a claim left by a killed one is not waited for).
+ * @param {string} distDir
  */
 export async function warming(distDir) {
   const list = warmListFile(distDir)
   const names = await readdir(dirname(list)).catch(() => /** @type {string[]} */ ([]))
-  return names.some((name) => name.startsWith(basename(list)))
+  return names.some(
+    (name) =>
+      name === basename(list) ||
+      (name.startsWith(`${basename(list)}.`) &&
+        running(Number(name.slice(basename(list).length + 1)))),
+  )
+}
+
+/** Whether a process of this machine is still running. @param {number} pid */
+function running(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM'
+  }
 }
 
 /**
@@ -45,14 +62,20 @@ export async function warmPages({ origin, distDir, signal }) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return 0
     throw error
   }
-  const paths = /** @type {string[]} */ (JSON.parse(await readFile(claimed, 'utf8')))
   let rendered = 0
-  for (const pathname of paths) {
-    if (signal?.aborted) break
-    const response = await fetch(new URL(pathname, origin), { signal })
-    await response.arrayBuffer()
-    rendered += 1
+  try {
+    const paths = /** @type {string[]} */ (JSON.parse(await readFile(claimed, 'utf8')))
+    for (const pathname of paths) {
+      if (signal?.aborted) break
+      const response = await fetch(new URL(pathname, origin), { signal })
+      await response.arrayBuffer()
+      rendered += 1
+    }
+  } catch (error) {
+    // Stopped in the middle of a page: the rest render on their first request.
+    if (!signal?.aborted) throw error
+  } finally {
+    await rm(claimed, { force: true })
   }
-  await rm(claimed, { force: true })
   return rendered
 }
