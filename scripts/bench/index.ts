@@ -224,7 +224,7 @@ function printLighthouse(lighthouse: Lighthouse) {
   const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toFixed(2)) : NaN)
   const { noScript, floor } = lighthouse
   console.log(
-    'Lighthouse (mobile, median of runs; ×floor: against an empty Next page; ×noScript: against the same page without its scripts)',
+    'Lighthouse (mobile, each figure the median of its runs; ×floor: against an empty Next page; ×noScript: against the same page without its scripts)',
   )
   const rows: [string, LighthouseScores, LighthouseScores | undefined][] = [
     ...(Object.keys(PAGES) as Page[]).flatMap(
