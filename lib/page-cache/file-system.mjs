@@ -10,7 +10,7 @@
  * (./warm.mjs), so readers after the first minute of a deploy find every page ready.
  */
 import { createHash } from 'node:crypto'
-import { join, mkdir, readFile, rename, resolve, rm, stat, writeFile } from './files.mjs'
+import { join, mkdir, readFile, rename, resolve, rm, writeFile } from './files.mjs'
 import { createCacheHandler, deserialize, serialize } from './handler.mjs'
 
 /** The build's folder, as next.config.mjs names it, from the folder the site runs in. */
@@ -26,12 +26,27 @@ const fileFor = (folder, name, ext) =>
 
 const missing = (/** @type {any} */ error) => error?.code === 'ENOENT'
 
-/** @param {string} file @returns {Promise<number>} when it was last written; 0 if it never was */
-const writtenAt = (file) =>
-  stat(file).then(
-    (s) => s.mtimeMs,
-    (error) => (missing(error) ? 0 : Promise.reject(error)),
-  )
+let writes = 0
+
+/**
+ * Writes `text` beside `file` and renames it into place, so a reader (or another server sharing
+ * the folder) never sees half of it, and a crash leaves the last whole one.
+ * @param {string} file @param {string} text
+ */
+async function writeWhole(file, text) {
+  const partial = `${file}.${process.pid}.${++writes}.part`
+  await writeFile(partial, text)
+  await rename(partial, file)
+}
+
+/**
+ * When a tag was last revalidated, as its file says: the clock that timed the entries, not the
+ * file's modification time, which the file system keeps on a coarser clock (a revalidation a few
+ * milliseconds after a page was stored could read as older than the page). 0 if it never was.
+ * @param {string} file @returns {Promise<number>}
+ */
+const revalidatedAt = (file) =>
+  readFile(file, 'utf8').then(Number, (error) => (missing(error) ? 0 : Promise.reject(error)))
 
 /**
  * Entries in `folder`; a revalidated tag is a file of its own in `folder/tags`, written when the
@@ -54,20 +69,15 @@ export function fileSystemStore(folder) {
       }
       const { value, lastModified, cacheControl, tags = [] } = deserialize(text)
       const revalidated = await Promise.all(
-        tags.map((/** @type {string} */ t) => writtenAt(tagFile(t))),
+        tags.map((/** @type {string} */ t) => revalidatedAt(tagFile(t))),
       )
       if (revalidated.some((at) => at >= lastModified)) return null
       return { value, lastModified, cacheControl, tags }
     },
 
-    // Written beside and renamed into place, so a reader (or another server sharing the folder)
-    // never sees half an entry, and a crash leaves the last whole one.
     async write(key, entry) {
       await mkdir(folder, { recursive: true })
-      const file = entryFile(key)
-      const partial = `${file}.${process.pid}.${Date.now()}.part`
-      await writeFile(partial, serialize(entry))
-      await rename(partial, file)
+      await writeWhole(entryFile(key), serialize(entry))
     },
 
     async remove(key) {
@@ -76,7 +86,8 @@ export function fileSystemStore(folder) {
 
     async removeTagged(tags) {
       await mkdir(tagsFolder, { recursive: true })
-      await Promise.all(tags.map((tag) => writeFile(tagFile(tag), tag)))
+      const now = String(Date.now())
+      await Promise.all(tags.map((tag) => writeWhole(tagFile(tag), now)))
     },
   }
 }

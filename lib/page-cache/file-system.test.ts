@@ -4,7 +4,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { pathsToWarm } from './adapter.mjs'
 import { pageEtag } from './etag.mjs'
 import { fileSystemStore, withMemory } from './file-system.mjs'
@@ -72,6 +72,18 @@ describe('the file-system page cache', () => {
     await new Promise((resolve) => setTimeout(resolve, 5))
     await handler().set('/reviews/bird-2024', page(), {})
     expect((await handler().get('/reviews/bird-2024'))?.value.html).toBe(html)
+  })
+
+  it('drops a page whose tag is revalidated in the same millisecond it was stored', async () => {
+    // The site's clock, not the file system's (whose times are coarser, and here behind it).
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000)
+    try {
+      await handler().set('/reviews/bird-2024', page(), {})
+      await handler().revalidateTag(['_N_T_/reviews/bird-2024'])
+      expect(await handler().get('/reviews/bird-2024')).toBeNull()
+    } finally {
+      vi.restoreAllMocks()
+    }
   })
 
   it('answers nothing, rather than failing, before its folder exists', async () => {
