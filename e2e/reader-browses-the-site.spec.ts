@@ -249,3 +249,51 @@ test('a page is fetched ahead when the reader reaches for its link, not when the
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reviews')
   expect(await page.evaluate(() => 'stayed' in window)).toBe(true)
 })
+
+test("a listing's cards navigate on the client, and a link opened with a modifier key opens a tab", async ({
+  page,
+  context,
+  isMobile,
+}) => {
+  const fetched: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.searchParams.has('_rsc')) fetched.push(url.pathname)
+  })
+  await page.goto('/reviews')
+  await page.waitForLoadState('networkidle')
+  expect(fetched, 'nothing fetched ahead on sight').toEqual([])
+  await page.evaluate(() => Object.assign(window, { stayed: true }))
+  const card = page.getByRole('main').getByRole('article').first()
+  const headline = await card.getByRole('heading').innerText()
+  const href = (await card.getByRole('link').getAttribute('href')) ?? ''
+
+  // A pointer over the card (its link covers it) fetches the review ahead, once.
+  if (!isMobile) {
+    const ahead = page.waitForRequest((r) => new URL(r.url()).searchParams.has('_rsc'))
+    await card.hover()
+    expect(new URL((await ahead).url()).pathname).toBe(href)
+  }
+
+  // Ctrl or Cmd and a click: the browser's own new tab, this page stays where it is.
+  if (!isMobile) {
+    const opened = context.waitForEvent('page')
+    await card.getByRole('link').click({ modifiers: ['ControlOrMeta'] })
+    const tab = await opened
+    await tab.waitForLoadState('domcontentloaded')
+    expect(new URL(tab.url()).pathname).toBe(href)
+    await tab.close()
+    await expect(page).toHaveURL(/\/reviews$/)
+  }
+
+  // A click (on a phone, a tap) anywhere on the card: the review, without loading the document again.
+  if (isMobile) await card.tap()
+  else await card.click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline)
+  expect(new URL(page.url()).pathname).toBe(href)
+  expect(await page.evaluate(() => 'stayed' in window)).toBe(true)
+  // And back, still the same document.
+  await page.goBack()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reviews')
+  expect(await page.evaluate(() => 'stayed' in window)).toBe(true)
+})

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react'
+import { ClientNavigation } from '@/components/ui/client-navigation'
 import { PreviewBanner } from './preview-banner'
 import { SiteFooter } from './site-footer'
 import { SiteHeader } from './site-header'
 
 /**
  * What every reader's page has around its content: the skip link, the preview banner, header,
- * main landmark and footer. The site's pages get it from `app/(site)/layout.tsx`, and so does the
+ * main landmark and footer, and the client-side navigation of its links. The site's pages get it from `app/(site)/layout.tsx`, and so does the
  * 404 of a page that is not there (`app/(site)/not-found.tsx`); the 404 of an address no route
  * matches renders under the bare root layout and wraps itself in it (`app/not-found.tsx`).
  */
@@ -24,6 +25,7 @@ export function SiteChrome({ children }: { children: ReactNode }) {
         {children}
       </main>
       <SiteFooter />
+      <ClientNavigation />
     </>
   )
 }

@@ -1,34 +1,17 @@
-'use client'
-
-import NextLink from 'next/link'
-import { useRouter } from 'next/navigation'
 import type { ComponentProps } from 'react'
 
-type Props = Omit<
-  ComponentProps<typeof NextLink>,
-  'href' | 'prefetch' | 'onMouseEnter' | 'onTouchStart' | 'onFocus'
-> & { href: string }
+type Props = ComponentProps<'a'> & { href: string }
+
+/** The attribute that marks a link as one of the site's own pages, for `ClientNavigation`. */
+export const SITE_LINK = 'data-site-link'
 
 /**
- * Every link from one page of the site to another. Next's own `<Link>` prefetches each page it
- * links to as the link scrolls into view: a review read on a phone fetched a dozen pages it was
- * not asked for, and handling them kept the main thread busy just after the page became usable
- * (docs/benchmarks.md). This one fetches a page ahead when the reader reaches for its link (a
- * pointer over it, a finger on it, keyboard focus), which still comes before the click; the
- * navigation itself stays a client-side one. `npm run lint` keeps `next/link` out of the rest of
- * the site.
+ * Every link from one page of the site to another: a plain `<a>`, rendered by the server and not
+ * hydrated. `ClientNavigation` (one client component in the site's chrome) turns a click on it
+ * into a client-side navigation and fetches its page ahead when the reader reaches for it, as
+ * Next's `<Link>` would; a page of cards no longer hydrates a component per link
+ * (docs/benchmarks.md, issue 40). `npm run lint` keeps `next/link` out of the site.
  */
 export function Link({ href, ...props }: Props) {
-  const router = useRouter()
-  const prefetch = () => router.prefetch(href)
-  return (
-    <NextLink
-      {...props}
-      href={href}
-      prefetch={false}
-      onMouseEnter={prefetch}
-      onTouchStart={prefetch}
-      onFocus={prefetch}
-    />
-  )
+  return <a {...props} href={href} {...{ [SITE_LINK]: '' }} />
 }
