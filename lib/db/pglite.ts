@@ -10,6 +10,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { running } from '../system/processes.mjs'
 import type { Database } from './database'
 import { openPgliteThread } from './pglite-thread'
 
@@ -50,7 +51,7 @@ function lock(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const owner = Number(readFileSync(file, 'utf8'))
-      if (owner && owner !== process.pid && alive(owner)) {
+      if (owner && owner !== process.pid && running(owner)) {
         throw new DatabaseInUse(
           `The embedded database ${dir} is in use by process ${owner} (is the site running?). ` +
             'Stop that process first, or set DATABASE_URL to use PostgreSQL.',
@@ -64,21 +65,6 @@ function lock(dir: string): () => void {
 
 /** The embedded database is held by another live process: the site's server, most likely. */
 export class DatabaseInUse extends Error {}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-  // A killed process stays a zombie until its parent reaps it, and a container whose first
-  // process is not an init never does: Linux says which ones are.
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
-  } catch {
-    return true
-  }
-}
 
 /**
  * The site's database is small: PostgreSQL's default 128 MB of shared buffers would be most of a

@@ -6,6 +6,7 @@
  * (./adapter.mjs). One server claims it, so several sharing a build folder render each page once;
  * a server stopped halfway leaves the rest to render on their first request, as any page would.
  */
+import { running } from '../system/processes.mjs'
 import { basename, dirname, join, readFile, readdir, rename, rm } from './files.mjs'
 
 /** Where the build adapter leaves the list, in the build's folder. @param {string} distDir */
@@ -25,17 +26,6 @@ export async function warming(distDir) {
       (name.startsWith(`${basename(list)}.`) &&
         running(Number(name.slice(basename(list).length + 1)))),
   )
-}
-
-/** Whether a process of this machine is still running. @param {number} pid */
-function running(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM'
-  }
 }
 
 /**
