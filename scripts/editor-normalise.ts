@@ -21,12 +21,17 @@ export async function resolve(specifier, context, next) {
 register(`data:text/javascript,${encodeURIComponent(hooks)}`)
 
 const { readContentFiles } = await import('../lib/content/check/files')
-const { resave } = await import('../lib/editor/round-trip')
+const { resave, COLLECTION_FOLDERS } = await import('../lib/editor/round-trip')
 type Collection = Parameters<typeof resave>[0]
+const isCollection = (name: string | undefined): name is Collection =>
+  name !== undefined && Object.hasOwn(COLLECTION_FOLDERS, name)
 
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content')
 let changed = 0
-const files = readContentFiles(contentDir, path.dirname(contentDir))
+// The editor's collections only: the staff list (content/staff.yaml) is not edited in the browser.
+const files = readContentFiles(contentDir, path.dirname(contentDir)).filter((file) =>
+  isCollection(file.path.split('/')[1]),
+)
 for (const file of files) {
   const [, collection, name] = file.path.split('/')
   const slug = (name ?? '').replace(/\.(mdx|yaml)$/, '')
