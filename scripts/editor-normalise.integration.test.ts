@@ -15,10 +15,16 @@ describe('npm run editor:normalise', { timeout: 60_000 }, () => {
   it("rewrites a collection's file the editor's way and leaves the staff list alone", async () => {
     const staff = readFileSync(path.join(content, 'staff.yaml'), 'utf8')
     const critics = path.join(content, 'critics')
-    const critic = path.join(critics, readdirSync(critics).find((f) => f.endsWith('.yaml'))!)
+    const critic = path.join(
+      critics,
+      readdirSync(critics).find((f) => f.endsWith('.yaml'))!,
+    )
     // Quoted as a hand might write it; the editor writes the same value unquoted.
     const original = readFileSync(critic, 'utf8')
-    writeFileSync(critic, original.replace(/^name: (.+)$/m, (_, name: string) => `name: '${name}'`))
+    writeFileSync(
+      critic,
+      original.replace(/^name: (.+)$/m, (_, name: string) => `name: '${name}'`),
+    )
 
     const { stdout } = await run('npm', ['run', '--silent', 'editor:normalise'], {
       env: { ...process.env, CONTENT_DIR: content },
@@ -28,4 +34,3 @@ describe('npm run editor:normalise', { timeout: 60_000 }, () => {
     expect(readFileSync(path.join(content, 'staff.yaml'), 'utf8')).toBe(staff)
   })
 })
-
