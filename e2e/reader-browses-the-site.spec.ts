@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './support/test'
 import { flagship, unpublished } from './support/fixtures'
 
@@ -222,14 +223,20 @@ test('until the text face arrives, its stand-in sets the first screen where the 
   }
 })
 
-test('a page is fetched ahead when the reader reaches for its link, not when the link comes into view', async ({
-  page,
-}) => {
+/** The pages a page fetches ahead (Next's requests for a page's React payload), as they happen. */
+function pagesFetchedAhead(page: Page): string[] {
   const fetched: string[] = []
   page.on('request', (request) => {
     const url = new URL(request.url())
     if (url.searchParams.has('_rsc')) fetched.push(url.pathname)
   })
+  return fetched
+}
+
+test('a page is fetched ahead when the reader reaches for its link, not when the link comes into view', async ({
+  page,
+}) => {
+  const fetched = pagesFetchedAhead(page)
   await page.goto(flagship.url)
   // Next's own links would have fetched every page linked from the screen by now.
   await page.waitForLoadState('networkidle')
@@ -255,11 +262,7 @@ test("a listing's cards navigate on the client, and a link opened with a modifie
   context,
   isMobile,
 }) => {
-  const fetched: string[] = []
-  page.on('request', (request) => {
-    const url = new URL(request.url())
-    if (url.searchParams.has('_rsc')) fetched.push(url.pathname)
-  })
+  const fetched = pagesFetchedAhead(page)
   await page.goto('/reviews')
   await page.waitForLoadState('networkidle')
   expect(fetched, 'nothing fetched ahead on sight').toEqual([])
