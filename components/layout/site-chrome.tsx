@@ -6,9 +6,10 @@ import { SiteHeader } from './site-header'
 
 /**
  * What every reader's page has around its content: the skip link, the preview banner, header,
- * main landmark and footer, and the client-side navigation of its links. The site's pages get it from `app/(site)/layout.tsx`, and so does the
- * 404 of a page that is not there (`app/(site)/not-found.tsx`); the 404 of an address no route
- * matches renders under the bare root layout and wraps itself in it (`app/not-found.tsx`).
+ * main landmark and footer, and the client-side navigation of its links. The site's pages get it
+ * from `app/(site)/layout.tsx`, and so does the 404 of a page that is not there
+ * (`app/(site)/not-found.tsx`); the 404 of an address no route matches renders under the bare
+ * root layout and wraps itself in it (`app/not-found.tsx`).
  */
 export function SiteChrome({ children }: { children: ReactNode }) {
   return (
