@@ -221,7 +221,9 @@ async function lighthouseRuns(): Promise<Lighthouse> {
  * without its scripts (issue 40's budgets: TBT ≤ 2×, LCP ≤ 1.15× the no-script page's).
  */
 function printLighthouse(lighthouse: Lighthouse) {
-  const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toFixed(2)) : NaN)
+  // Against a figure of a few milliseconds (the floor without scripts has 0–3 ms of TBT) a ratio
+  // says nothing: left blank.
+  const ratio = (a: number, b: number) => (b >= 10 ? Number((a / b).toFixed(2)) : undefined)
   const { noScript, floor } = lighthouse
   console.log(
     'Lighthouse (mobile, each figure the median of its runs; ×floor: against an empty Next page; ×noScript: against the same page without its scripts)',
