@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Page, Request } from '@playwright/test'
 import { expect, test } from './support/test'
 import { flagship, unpublished } from './support/fixtures'
 
@@ -223,12 +223,14 @@ test('until the text face arrives, its stand-in sets the first screen where the 
   }
 })
 
-/** The pages a page fetches ahead (Next's requests for a page's React payload), as they happen. */
+/** Whether a request fetches a page ahead (Next asks for the page's React payload). */
+const fetchesAhead = (request: Request) => new URL(request.url()).searchParams.has('_rsc')
+
+/** The pages a page fetches ahead, as they happen. */
 function pagesFetchedAhead(page: Page): string[] {
   const fetched: string[] = []
   page.on('request', (request) => {
-    const url = new URL(request.url())
-    if (url.searchParams.has('_rsc')) fetched.push(url.pathname)
+    if (fetchesAhead(request)) fetched.push(new URL(request.url()).pathname)
   })
   return fetched
 }
@@ -246,7 +248,7 @@ test('a page is fetched ahead when the reader reaches for its link, not when the
     .getByRole('banner')
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Reviews', exact: true })
-  const ahead = page.waitForRequest((r) => new URL(r.url()).searchParams.has('_rsc'))
+  const ahead = page.waitForRequest(fetchesAhead)
   await reviews.focus()
   expect(new URL((await ahead).url()).pathname).toBe('/reviews')
 
@@ -273,13 +275,11 @@ test("a listing's cards navigate on the client, and a link opened with a modifie
 
   // A pointer over the card (its link covers it) fetches the review ahead, once.
   if (!isMobile) {
-    const ahead = page.waitForRequest((r) => new URL(r.url()).searchParams.has('_rsc'))
+    const ahead = page.waitForRequest(fetchesAhead)
     await card.hover()
     expect(new URL((await ahead).url()).pathname).toBe(href)
-  }
 
-  // Ctrl or Cmd and a click: the browser's own new tab, this page stays where it is.
-  if (!isMobile) {
+    // Ctrl or Cmd and a click: the browser's own new tab, this page stays where it is.
     const opened = context.waitForEvent('page')
     await card.getByRole('link').click({ modifiers: ['ControlOrMeta'] })
     const tab = await opened

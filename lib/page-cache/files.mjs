@@ -12,5 +12,5 @@ const fs = /** @type {typeof import('node:fs/promises')} */ (
 )
 const paths = /** @type {typeof import('node:path')} */ (process.getBuiltinModule('node:path'))
 
-export const { mkdir, readFile, readdir, rename, rm, stat, writeFile } = fs
+export const { mkdir, readFile, readdir, rename, rm, writeFile } = fs
 export const { basename, dirname, join, resolve } = paths
